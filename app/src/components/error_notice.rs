@@ -1,0 +1,21 @@
+//! A translated, announced message for a failed server call.
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::i18n::{t, use_i18n};
+
+/// Tells the reader, in their language, that something could not be loaded.
+#[component]
+pub fn ErrorNotice(error: AppError) -> impl IntoView {
+    let i18n = use_i18n();
+    let message = move || match error {
+        AppError::StoreUnavailable => t!(i18n, errors.store_unavailable).into_any(),
+        AppError::Call(_) => t!(i18n, errors.unexpected).into_any(),
+    };
+    view! {
+        <p class="notice notice-error" role="alert">
+            {message}
+        </p>
+    }
+}

@@ -1,0 +1,13 @@
+//! UI pieces shared by every journey.
+
+mod error_notice;
+mod lang_switch;
+mod page_heading;
+mod site_footer;
+mod site_header;
+
+pub use error_notice::ErrorNotice;
+pub use lang_switch::LangSwitch;
+pub use page_heading::PageHeading;
+pub use site_footer::SiteFooter;
+pub use site_header::SiteHeader;

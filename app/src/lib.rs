@@ -1,0 +1,79 @@
+//! Plaza's user interface: the pages, components and server functions that
+//! both the server (feature `ssr`) and the browser (feature `hydrate`) compile.
+//!
+//! This file only declares modules, the document shell, the root component
+//! and the browser entry point; everything else lives in one folder per
+//! journey (`catalog`, `consult`, `maps`, `models`, `account`).
+#![recursion_limit = "256"]
+
+// The generated `i18n` module: `Locale`, `use_i18n`, `t!` and friends,
+// checked at compile time against `locales/*.json`. leptos_i18n 0.6 marks
+// the macro deprecated in favour of build.rs generation, which would add
+// ICU's data-export crates to every build; the macro generates the same module.
+#[expect(deprecated, reason = "see above: the build.rs route costs far more build time")]
+mod generated {
+    leptos_i18n::load_locales!();
+}
+pub use generated::i18n;
+
+pub mod account;
+pub mod catalog;
+pub mod components;
+pub mod consult;
+pub mod error;
+pub mod maps;
+pub mod models;
+pub mod pages;
+pub mod routes;
+#[cfg(feature = "ssr")]
+pub mod services;
+
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Stylesheet, provide_meta_context};
+
+/// The HTML document around every server-rendered page.
+///
+/// It asks Leptos for a fresh CSP nonce per response; the server's security
+/// layer reads the same nonce back to build the `Content-Security-Policy`
+/// header, so the hydration script is the only inline script allowed.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    leptos::nonce::provide_nonce();
+    view! {
+        <!DOCTYPE html>
+        <html>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="color-scheme" content="light" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// The root component: translation context, stylesheet, layout and routes.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <i18n::I18nContextProvider>
+            <Stylesheet id="leptos" href="/pkg/plaza.css" />
+            <routes::AppRoutes />
+        </i18n::I18nContextProvider>
+    }
+}
+
+/// Browser entry point: attaches the WASM bundle to the server-rendered DOM.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+}

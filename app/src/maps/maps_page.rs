@@ -1,0 +1,18 @@
+//! `/maps`: the list page of this journey, with its empty state until
+//! the first items are published.
+
+use leptos::prelude::*;
+
+use crate::components::PageHeading;
+use crate::i18n::{t, t_string, use_i18n};
+
+/// The list page; shows what the section is for and that it is empty.
+#[component]
+pub fn MapsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <PageHeading title=move || t_string!(i18n, maps.title).to_string() />
+        <p class="lead">{t!(i18n, maps.intro)}</p>
+        <p class="empty">{t!(i18n, maps.empty)}</p>
+    }
+}

@@ -1,0 +1,5 @@
+//! The maps journey.
+
+mod maps_page;
+
+pub use maps_page::MapsPage;

@@ -1,0 +1,41 @@
+//! The route table: which page answers which path. Every route renders
+//! completely on the server (`SsrMode::Async`) so that pages read without
+//! JavaScript; hydration only adds interactivity.
+
+use leptos::prelude::*;
+use leptos_router::{
+    SsrMode,
+    components::{Route, Router, Routes},
+    path,
+};
+
+use crate::account::SignInPage;
+use crate::catalog::CatalogPage;
+use crate::components::{SiteFooter, SiteHeader};
+use crate::consult::ConsultationsPage;
+use crate::maps::MapsPage;
+use crate::models::ModelsPage;
+use crate::pages::{AccessibilityPage, HomePage, NotFoundPage, PrivacyPage};
+
+/// The layout and route table shared by every page.
+#[component]
+pub fn AppRoutes() -> impl IntoView {
+    view! {
+        <Router>
+            <SiteHeader />
+            <main id="main" tabindex="-1">
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/catalog") view=CatalogPage ssr=SsrMode::Async />
+                    <Route path=path!("/consultations") view=ConsultationsPage />
+                    <Route path=path!("/maps") view=MapsPage />
+                    <Route path=path!("/models") view=ModelsPage />
+                    <Route path=path!("/account/sign-in") view=SignInPage />
+                    <Route path=path!("/accessibility") view=AccessibilityPage />
+                    <Route path=path!("/privacy") view=PrivacyPage />
+                </Routes>
+            </main>
+            <SiteFooter />
+        </Router>
+    }
+}

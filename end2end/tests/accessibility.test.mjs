@@ -1,0 +1,52 @@
+// axe on every page, with JavaScript off and on, on a desktop and a phone,
+// in both languages: no serious or critical violation of WCAG 2.2 AA rules.
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { AxeBuilder } from '@axe-core/playwright';
+import { launch, openPage, visit, MODES, DESKTOP, PHONE } from './support.mjs';
+
+const PAGES = [
+  '/',
+  '/catalog',
+  '/consultations',
+  '/maps',
+  '/models',
+  '/account/sign-in',
+  '/accessibility',
+  '/privacy',
+  '/no/such/page',
+];
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
+
+function describeViolation(violation) {
+  const where = violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(', ');
+  return `${violation.impact} ${violation.id}: ${violation.help} at ${where}`;
+}
+
+describe('accessibility (axe)', () => {
+  let browser;
+  before(async () => { browser = await launch(); });
+  after(async () => { await browser.close(); });
+
+  for (const { js, name } of MODES) {
+    for (const [viewportName, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
+      for (const locale of ['en-GB', 'fr-FR']) {
+        test(`every page passes axe (${name}, ${viewportName}, ${locale})`, async () => {
+          const { context, page } = await openPage(browser, { js, viewport, locale });
+          const found = [];
+          for (const path of PAGES) {
+            await visit(page, path, js);
+            const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+            for (const violation of results.violations) {
+              if (violation.impact === 'serious' || violation.impact === 'critical') {
+                found.push(`${path}: ${describeViolation(violation)}`);
+              }
+            }
+          }
+          assert.deepEqual(found, []);
+          await context.close();
+        });
+      }
+    }
+  }
+});

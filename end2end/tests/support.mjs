@@ -1,0 +1,58 @@
+// Shared set-up for the end-to-end tests: Debian's Chromium through
+// playwright-core, the server's address, and the two JavaScript modes every
+// spec runs in.
+import { chromium } from 'playwright-core';
+
+export const BASE = process.env.PLAZA_E2E_URL ?? 'http://127.0.0.1:3000';
+
+/** Every spec runs once with JavaScript off and once with it on. */
+export const MODES = [
+  { js: false, name: 'JavaScript off' },
+  { js: true, name: 'JavaScript on' },
+];
+
+export const DESKTOP = { width: 1280, height: 800 };
+export const PHONE = { width: 360, height: 740 };
+
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * Opens a page in a fresh context (no cookies) and records console errors,
+ * page errors and failed requests, which most tests assert are empty.
+ */
+export async function openPage(browser, { js, viewport = DESKTOP, locale = 'en-GB' }) {
+  const context = await browser.newContext({ javaScriptEnabled: js, viewport, locale });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+  return { context, page, problems };
+}
+
+/** Waits until the WASM bundle has hydrated the page. */
+export async function hydrated(page) {
+  await page.waitForSelector('header.site-header.js', { timeout: 30_000 });
+}
+
+/** Loads `path` and, with JavaScript on, waits for hydration. */
+export async function visit(page, path, js) {
+  const response = await page.goto(BASE + path);
+  if (js) await hydrated(page);
+  return response;
+}

@@ -1,0 +1,40 @@
+//! The command line of the `plaza` binary.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// Plaza: the public square of a city's digital twin — open data catalog,
+/// consultations, map stories and model transparency in one server.
+#[derive(Debug, Parser)]
+#[command(name = "plaza", version, about, long_about = None)]
+pub struct Cli {
+    /// Configuration file (TOML). Defaults to ./plaza.toml when it exists.
+    /// Environment variables PLAZA_* override the file.
+    #[arg(long, global = true, env = "PLAZA_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// What to do; `serve` when omitted.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The commands of `plaza`.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the web server (the default). Migrates the database and, on first
+    /// start with empty stores and PLAZA_DEMO=true, seeds the demo city.
+    Serve,
+    /// Create or upgrade the SQL database schema, then exit.
+    Migrate,
+    /// Load the demo city into the stores (replacing earlier demo records), then exit.
+    SeedDemo,
+    /// Write the whole RDF store as N-Quads: the catalog backup. Works while
+    /// the server runs.
+    Export {
+        /// File to write; standard output when omitted. The file is written
+        /// completely or not at all.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}

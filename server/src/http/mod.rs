@@ -1,0 +1,59 @@
+//! The HTTP application: Leptos pages and server functions, operations
+//! endpoints, the language switch, and the layers every response passes.
+
+mod lang;
+mod ops;
+mod request_metrics;
+mod security;
+mod state;
+
+pub use request_metrics::prometheus_handle;
+pub use security::content_security_policy;
+pub use state::AppState;
+
+use app::{App, shell};
+use axum::Router;
+use axum::extract::OriginalUri;
+use axum::http::StatusCode;
+use axum::middleware::{from_fn, from_fn_with_state};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{any, get, post};
+use leptos::prelude::provide_context;
+use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::trace::TraceLayer;
+
+/// Builds the whole router around `state`.
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let services = state.services.clone();
+    // Runs at the start of every Leptos render and server function call.
+    let context = move || {
+        provide_context(services.clone());
+        security::send_policy_with_nonce();
+    };
+    let leptos_options = state.leptos_options.clone();
+    Router::new()
+        .route("/healthz", get(ops::healthz))
+        .route("/readyz", get(ops::readyz))
+        .route("/metrics", get(ops::metrics))
+        .route("/lang", post(lang::switch))
+        .route("/api/{*rest}", any(api_not_found))
+        .leptos_routes_with_context(&state, routes, context.clone(), move || shell(leptos_options.clone()))
+        .fallback(file_and_error_handler_with_context(context, shell))
+        .route_layer(from_fn(request_metrics::label_route))
+        .layer(from_fn(request_metrics::track))
+        .layer(from_fn_with_state(state.config.public_url.is_https(), security::headers))
+        .layer(RequestBodyLimitLayer::new(state.config.max_body_bytes))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// Unknown API paths answer JSON, not the HTML not-found page.
+async fn api_not_found(OriginalUri(uri): OriginalUri) -> Response {
+    let body = serde_json::json!({
+        "error": "not_found",
+        "message": format!("There is no API endpoint at {}.", uri.path()),
+    });
+    (StatusCode::NOT_FOUND, axum::Json(body)).into_response()
+}

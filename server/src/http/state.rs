@@ -1,0 +1,35 @@
+//! The state every handler can reach.
+
+use std::sync::Arc;
+
+use app::services::Services;
+use axum::extract::FromRef;
+use leptos::config::LeptosOptions;
+
+use crate::config::Config;
+use crate::store::Stores;
+
+/// Shared, cheaply cloned application state.
+#[derive(Clone)]
+pub struct AppState {
+    /// Leptos' view of the site (output name, site root, …).
+    pub leptos_options: LeptosOptions,
+    /// The SQL and RDF stores.
+    pub stores: Stores,
+    /// The services the app's server functions call.
+    pub services: Services,
+    /// The validated configuration.
+    pub config: Arc<Config>,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}
+
+impl FromRef<AppState> for Stores {
+    fn from_ref(state: &AppState) -> Self {
+        state.stores.clone()
+    }
+}

@@ -1,0 +1,12 @@
+//! Plaza's server: configuration, stores, the HTTP application around the
+//! Leptos app, and the command-line commands of the `plaza` binary.
+
+pub mod catalog;
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod demo;
+pub mod http;
+pub mod startup;
+pub mod store;
+pub mod telemetry;

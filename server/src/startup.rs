@@ -1,0 +1,114 @@
+//! Start-up as a library function: open the stores, seed the demo city on
+//! first start, bind the listener, and serve until told to stop.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use anyhow::Context;
+use app::services::Services;
+use axum::Router;
+use axum::serve::ListenerExt;
+use leptos::config::{Env, LeptosOptions};
+use tokio::net::TcpListener;
+
+use crate::catalog::StoreCatalogReader;
+use crate::config::Config;
+use crate::demo;
+use crate::http::{self, AppState};
+use crate::store::Stores;
+
+/// A built application, bound to its port and ready to serve.
+pub struct Application {
+    listener: TcpListener,
+    address: SocketAddr,
+    router: Router,
+    stores: Stores,
+}
+
+impl Application {
+    /// Opens the stores, seeds the demo city when appropriate and binds
+    /// the configured address (port 0 picks a free port).
+    pub async fn build(config: Config) -> anyhow::Result<Self> {
+        let stores = Stores::open(&config).await?;
+        let seeded = demo::seed_if_first_start(&config, &stores).await?;
+        tracing::debug!(?seeded, "demo city");
+        let listener = TcpListener::bind(config.address)
+            .await
+            .with_context(|| format!("Could not listen on {} (PLAZA_ADDRESS)", config.address))?;
+        let address = listener.local_addr().context("Could not read the bound address")?;
+        let services = Services { catalog: Arc::new(StoreCatalogReader::new(stores.rdf.clone())) };
+        let state = AppState {
+            leptos_options: leptos_options(&config, address),
+            stores: stores.clone(),
+            services,
+            config: Arc::new(config),
+        };
+        Ok(Application { listener, address, router: http::router(state), stores })
+    }
+
+    /// The address actually bound.
+    pub fn address(&self) -> SocketAddr {
+        self.address
+    }
+
+    /// Serves until `shutdown` completes, lets in-flight requests finish,
+    /// then closes the stores.
+    pub async fn run_until_stopped(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> anyhow::Result<()> {
+        // Leptos streams pages in several writes; without TCP_NODELAY each
+        // response waits for the client's delayed ACK (~40 ms).
+        let listener = self.listener.tap_io(|tcp| {
+            if let Err(err) = tcp.set_nodelay(true) {
+                tracing::warn!("could not set TCP_NODELAY: {err}");
+            }
+        });
+        tracing::info!(address = %self.address, "Plaza is listening");
+        axum::serve(listener, self.router.into_make_service())
+            .with_graceful_shutdown(shutdown)
+            .await
+            .context("The HTTP server failed")?;
+        tracing::info!("requests drained; closing the stores");
+        self.stores.close().await;
+        tracing::info!("Plaza stopped cleanly");
+        Ok(())
+    }
+}
+
+/// Leptos' options, from Plaza's configuration rather than cargo-leptos'
+/// environment, so the binary runs the same however it is started.
+fn leptos_options(config: &Config, address: SocketAddr) -> LeptosOptions {
+    LeptosOptions::builder()
+        .output_name("plaza")
+        .site_root(config.site_root.to_string_lossy().as_ref())
+        .site_pkg_dir("pkg")
+        .site_addr(address)
+        .env(Env::PROD)
+        .build()
+}
+
+/// Completes on SIGINT (Ctrl-C) or SIGTERM.
+pub async fn shutdown_signal() {
+    let interrupt = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(err) => {
+                tracing::warn!("cannot listen for SIGTERM: {err}");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => tracing::info!("SIGINT received; finishing in-flight requests"),
+        () = terminate => tracing::info!("SIGTERM received; finishing in-flight requests"),
+    }
+}

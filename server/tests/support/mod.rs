@@ -1,0 +1,125 @@
+//! Test helpers: run the real application on a free loopback port with a
+//! fresh data directory, and give tests a fresh PostgreSQL database.
+#![allow(dead_code, reason = "each test crate uses a different part of the helpers")]
+
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use plaza::config::Config;
+use plaza::startup::Application;
+use sqlx::Connection;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+/// A running Plaza with its own data directory.
+pub struct TestApp {
+    /// `http://127.0.0.1:PORT`
+    pub base: String,
+    /// A client that does not follow redirects, so tests see them.
+    pub client: reqwest::Client,
+    /// The data directory (deleted when the app is dropped).
+    pub dir: tempfile::TempDir,
+    /// The configuration the app was built with.
+    pub config: Config,
+    stop: Option<oneshot::Sender<()>>,
+    task: Option<JoinHandle<anyhow::Result<()>>>,
+}
+
+impl TestApp {
+    /// Plaza with the demo city.
+    pub async fn spawn() -> Self {
+        Self::spawn_with(&[]).await
+    }
+
+    /// Plaza with extra `PLAZA_*` settings.
+    pub async fn spawn_with(settings: &[(&str, &str)]) -> Self {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        Self::spawn_in(dir, settings).await
+    }
+
+    /// Plaza on an existing data directory.
+    pub async fn spawn_in(dir: tempfile::TempDir, settings: &[(&str, &str)]) -> Self {
+        let config = test_config(dir.path(), settings);
+        let app = Application::build(config.clone()).await.expect("the application builds");
+        let base = format!("http://{}", app.address());
+        let (stop, stopped) = oneshot::channel::<()>();
+        let task = tokio::spawn(app.run_until_stopped(async {
+            let _ = stopped.await;
+        }));
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("http client");
+        TestApp { base, client, dir, config, stop: Some(stop), task: Some(task) }
+    }
+
+    /// Full URL of `path`.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    /// GET `path` and return status and body.
+    pub async fn get(&self, path: &str) -> (reqwest::StatusCode, String) {
+        let response = self.client.get(self.url(path)).send().await.expect("request");
+        let status = response.status();
+        (status, response.text().await.expect("body"))
+    }
+
+    /// Stops the server gracefully and returns the data directory.
+    pub async fn stop(mut self) -> tempfile::TempDir {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(task) = self.task.take() {
+            task.await.expect("server task").expect("server stopped cleanly");
+        }
+        let dir = tempfile::tempdir().expect("temporary directory");
+        std::mem::replace(&mut self.dir, dir)
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}
+
+/// The configuration for a test app in `dir` with `settings` on top.
+pub fn test_config(dir: &std::path::Path, settings: &[(&str, &str)]) -> Config {
+    let mut env: BTreeMap<String, String> = BTreeMap::from([
+        ("PLAZA_ADDRESS".into(), "127.0.0.1:0".into()),
+        ("PLAZA_DATA_DIR".into(), dir.display().to_string()),
+        ("PLAZA_PUBLIC_URL".into(), "http://plaza.test".into()),
+        ("PLAZA_LOG_LEVEL".into(), "warn".into()),
+    ]);
+    for (key, value) in settings {
+        env.insert((*key).into(), (*value).into());
+    }
+    Config::from_sources(&BTreeMap::new(), |name| env.get(name).cloned()).expect("valid test configuration")
+}
+
+/// A fresh, empty PostgreSQL database, or `None` (with a visible message)
+/// when no server is configured. `make test` always configures one and sets
+/// PLAZA_REQUIRE_POSTGRES, which turns the skip into a failure.
+pub async fn postgres_database() -> Option<String> {
+    let Ok(admin_url) = std::env::var("PLAZA_TEST_POSTGRES_URL") else {
+        if std::env::var("PLAZA_REQUIRE_POSTGRES").is_ok() {
+            panic!("PLAZA_REQUIRE_POSTGRES is set but PLAZA_TEST_POSTGRES_URL is not");
+        }
+        eprintln!("SKIPPED: PostgreSQL part of this test (set PLAZA_TEST_POSTGRES_URL; `make test` does)");
+        return None;
+    };
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    let name = format!(
+        "plaza_test_{}_{}_{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::SeqCst),
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0)
+    );
+    let mut admin = sqlx::PgConnection::connect(&admin_url).await.expect("connect to the test PostgreSQL");
+    sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut admin).await.expect("create test database");
+    let base = admin_url.rsplit_once('/').map(|(base, _)| base.to_owned()).unwrap_or(admin_url);
+    Some(format!("{base}/{name}"))
+}
