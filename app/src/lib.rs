@@ -21,6 +21,7 @@ pub mod catalog;
 pub mod components;
 pub mod consult;
 pub mod error;
+pub mod locale;
 pub mod maps;
 pub mod models;
 pub mod pages;
@@ -33,12 +34,9 @@ use leptos_meta::{MetaTags, Stylesheet, provide_meta_context};
 
 /// The HTML document around every server-rendered page.
 ///
-/// It asks Leptos for a fresh CSP nonce per response; the server's security
-/// layer reads the same nonce back to build the `Content-Security-Policy`
-/// header, so the hydration script is the only inline script allowed.
+/// leptos_axum makes a fresh CSP nonce per response and puts it on the
+/// hydration script; the server sends the matching `Content-Security-Policy`.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    leptos::nonce::provide_nonce();
     view! {
         <!DOCTYPE html>
         <html>
@@ -62,8 +60,11 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    // One cookie for the whole site, whichever page the language was chosen on.
+    let cookie_options =
+        leptos_i18n::context::CookieOptions::<i18n::Locale>::default().path("/".to_owned());
     view! {
-        <i18n::I18nContextProvider>
+        <i18n::I18nContextProvider cookie_options>
             <Stylesheet id="leptos" href="/pkg/plaza.css" />
             <routes::AppRoutes />
         </i18n::I18nContextProvider>

@@ -5,15 +5,16 @@ use leptos::prelude::*;
 use crate::catalog::DatasetSummary;
 use crate::i18n::{t, use_i18n};
 
-/// A dataset as an item of a list; the title links to the dataset's IRI.
+/// A dataset as an item of a list. (The title will link to the record
+/// page once records are served at their IRIs.)
 #[component]
 pub fn DatasetCard(dataset: DatasetSummary) -> impl IntoView {
     let i18n = use_i18n();
     let DatasetSummary { iri, title, description, publisher, keywords, modified } = dataset;
     view! {
         <li class="card dataset-card">
-            <h3 class="card-title">
-                <a href=iri>{title}</a>
+            <h3 class="card-title" data-iri=iri>
+                {title}
             </h3>
             <dl class="meta">
                 {publisher

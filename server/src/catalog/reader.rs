@@ -36,7 +36,7 @@ impl CatalogReader for StoreCatalogReader {
         let store = self.store.clone();
         Box::pin(async move {
             store
-                .run(move |store| list_datasets(store, locale.as_str(), limit))
+                .run(move |store| list_datasets(store, app::locale::code(locale), limit))
                 .await
                 .map_err(|err| ServiceError::StoreUnavailable(err.to_string()))
         })

@@ -33,9 +33,9 @@ pub enum RdfStoreError {
     /// Reading or writing the store failed.
     #[error("RDF store operation failed: {0}")]
     Storage(#[from] oxigraph::store::StorageError),
-    /// Loading RDF into the store failed.
-    #[error("Could not load RDF: {0}")]
-    Load(#[from] oxigraph::store::LoaderError),
+    /// RDF given to the store does not parse.
+    #[error("The RDF to load is not valid: {0}")]
+    Parse(String),
     /// Writing an export failed.
     #[error("Could not write the export: {0}")]
     Io(#[from] std::io::Error),
@@ -101,23 +101,21 @@ impl RdfStore {
         self.run(move |store| -> Result<usize, RdfStoreError> {
             let parser = RdfParser::from_format(RdfFormat::TriG)
                 .with_base_iri(&base_iri)
-                .map_err(|e| RdfStoreError::Open { path: base_iri.clone(), reason: e.to_string() })?;
+                .map_err(|e| RdfStoreError::Parse(format!("base IRI {base_iri}: {e}")))?;
             let quads = parser
                 .for_slice(trig.as_bytes())
                 .collect::<Result<Vec<_>, _>>()
-                .map_err(|e| RdfStoreError::Load(e.into()))?;
+                .map_err(|e| RdfStoreError::Parse(e.to_string()))?;
             let count = quads.len();
-            store.transaction(|mut tx| -> Result<(), oxigraph::store::StorageError> {
-                let graphs: std::collections::BTreeSet<_> =
-                    quads.iter().map(|q| q.graph_name.clone()).collect();
-                for graph in &graphs {
-                    tx.clear_graph(graph.as_ref())?;
-                }
-                for quad in &quads {
-                    tx.insert(quad.as_ref())?;
-                }
-                Ok(())
-            })?;
+            let graphs: std::collections::HashSet<_> = quads.iter().map(|q| q.graph_name.clone()).collect();
+            let mut transaction = store.start_transaction()?;
+            for graph in &graphs {
+                transaction.clear_graph(graph.as_ref())?;
+            }
+            for quad in &quads {
+                transaction.insert(quad.as_ref());
+            }
+            transaction.commit()?;
             Ok(count)
         })
         .await
@@ -128,11 +126,7 @@ impl RdfStore {
         self.run(move |store| -> Result<W, RdfStoreError> {
             let writer = store
                 .dump_to_writer(oxigraph::io::RdfSerializer::from_format(RdfFormat::NQuads), writer)
-                .map_err(|e| match e {
-                    oxigraph::store::SerializerError::Io(io) => RdfStoreError::Io(io),
-                    oxigraph::store::SerializerError::Storage(s) => RdfStoreError::Storage(s),
-                    other => RdfStoreError::Io(std::io::Error::other(other.to_string())),
-                })?;
+                .map_err(|e| RdfStoreError::Io(e.into()))?;
             Ok(writer)
         })
         .await

@@ -58,11 +58,12 @@ impl TestApp {
         format!("{}{}", self.base, path)
     }
 
-    /// GET `path` and return status and body.
+    /// GET `path` and return status and body, without Leptos' hydration
+    /// markers (`<!>`), so tests can look for text as a reader sees it.
     pub async fn get(&self, path: &str) -> (reqwest::StatusCode, String) {
         let response = self.client.get(self.url(path)).send().await.expect("request");
         let status = response.status();
-        (status, response.text().await.expect("body"))
+        (status, without_markers(&response.text().await.expect("body")))
     }
 
     /// Stops the server gracefully and returns the data directory.
@@ -122,4 +123,9 @@ pub async fn postgres_database() -> Option<String> {
     sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut admin).await.expect("create test database");
     let base = admin_url.rsplit_once('/').map(|(base, _)| base.to_owned()).unwrap_or(admin_url);
     Some(format!("{base}/{name}"))
+}
+
+/// Removes Leptos' empty-comment hydration markers from HTML.
+pub fn without_markers(html: &str) -> String {
+    html.replace("<!>", "")
 }
