@@ -10,7 +10,10 @@
 // checked at compile time against `locales/*.json`. leptos_i18n 0.6 marks
 // the macro deprecated in favour of build.rs generation, which would add
 // ICU's data-export crates to every build; the macro generates the same module.
-#[expect(deprecated, reason = "see above: the build.rs route costs far more build time")]
+#[expect(
+    deprecated,
+    reason = "see above: the build.rs route costs far more build time"
+)]
 mod generated {
     leptos_i18n::load_locales!();
 }

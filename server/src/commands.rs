@@ -17,8 +17,12 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
 
 /// `plaza migrate`: bring the SQL schema up to date.
 pub async fn migrate(config: Config) -> anyhow::Result<()> {
-    std::fs::create_dir_all(&config.data_dir)
-        .with_context(|| format!("Could not create the data directory {}", config.data_dir.display()))?;
+    std::fs::create_dir_all(&config.data_dir).with_context(|| {
+        format!(
+            "Could not create the data directory {}",
+            config.data_dir.display()
+        )
+    })?;
     let sql = SqlStore::connect(&config.database_url).await?;
     sql.migrate().await?;
     sql.close().await;
@@ -42,7 +46,9 @@ pub async fn export(config: Config, output: Option<PathBuf>) -> anyhow::Result<(
         None => {
             let stdout = std::io::BufWriter::new(std::io::stdout());
             let mut stdout = rdf.export_nquads(stdout).await?;
-            stdout.flush().context("Could not write to standard output")?;
+            stdout
+                .flush()
+                .context("Could not write to standard output")?;
         }
         Some(path) => {
             // Write beside the target, then rename: the file is whole or absent.
@@ -50,7 +56,9 @@ pub async fn export(config: Config, output: Option<PathBuf>) -> anyhow::Result<(
             let file = std::fs::File::create(&partial)
                 .with_context(|| format!("Could not create {}", partial.display()))?;
             let mut writer = rdf.export_nquads(std::io::BufWriter::new(file)).await?;
-            writer.flush().with_context(|| format!("Could not write {}", partial.display()))?;
+            writer
+                .flush()
+                .with_context(|| format!("Could not write {}", partial.display()))?;
             drop(writer);
             std::fs::rename(&partial, &path)
                 .with_context(|| format!("Could not move the export to {}", path.display()))?;

@@ -9,7 +9,11 @@ use std::path::{Path, PathBuf};
 /// Every setting, with its environment variable, file key, default and the
 /// form it expects. The README's configuration table mirrors this list.
 pub const SETTINGS: &[Setting] = &[
-    Setting::new("address", "127.0.0.1:3000", "a socket address such as 127.0.0.1:3000"),
+    Setting::new(
+        "address",
+        "127.0.0.1:3000",
+        "a socket address such as 127.0.0.1:3000",
+    ),
     Setting::new("data_dir", "./data", "a directory path"),
     Setting::new(
         "database_url",
@@ -21,10 +25,18 @@ pub const SETTINGS: &[Setting] = &[
         "http://{address}",
         "an absolute http(s) URL without query or fragment, such as https://data.example.org",
     ),
-    Setting::new("log_level", "info", "a tracing filter such as info or plaza=debug,warn"),
+    Setting::new(
+        "log_level",
+        "info",
+        "a tracing filter such as info or plaza=debug,warn",
+    ),
     Setting::new("log_format", "text", "text or json"),
     Setting::new("demo", "true", "true or false"),
-    Setting::new("site_root", "target/site", "the directory holding the built pkg/ assets"),
+    Setting::new(
+        "site_root",
+        "target/site",
+        "the directory holding the built pkg/ assets",
+    ),
     Setting::new("max_body_bytes", "16777216", "a positive number of bytes"),
 ];
 
@@ -41,7 +53,11 @@ pub struct Setting {
 
 impl Setting {
     const fn new(key: &'static str, default: &'static str, expected: &'static str) -> Self {
-        Setting { key, default, expected }
+        Setting {
+            key,
+            default,
+            expected,
+        }
     }
 
     /// The environment variable that sets this key.
@@ -189,7 +205,11 @@ impl Config {
             v.parse::<SocketAddr>().map_err(|e| e.to_string())
         })?;
         let data_dir = parse(&get("data_dir"), "data_dir", |v| {
-            if v.trim().is_empty() { Err("it is empty".into()) } else { Ok(PathBuf::from(v)) }
+            if v.trim().is_empty() {
+                Err("it is empty".into())
+            } else {
+                Ok(PathBuf::from(v))
+            }
         })?;
         let database_url = get("database_url").replace("{data_dir}", &data_dir.to_string_lossy());
         let database_url = parse(&database_url, "database_url", |v| {
@@ -270,7 +290,10 @@ fn parse_bool(value: &str) -> Result<bool, String> {
 }
 
 fn read_file(path: &Path) -> Result<BTreeMap<String, String>, ConfigError> {
-    let file_error = |reason: String| ConfigError::File { path: path.display().to_string(), reason };
+    let file_error = |reason: String| ConfigError::File {
+        path: path.display().to_string(),
+        reason,
+    };
     let text = std::fs::read_to_string(path).map_err(|e| file_error(e.to_string()))?;
     parse_file(&text, &path.display().to_string())
 }
@@ -279,12 +302,23 @@ fn read_file(path: &Path) -> Result<BTreeMap<String, String>, ConfigError> {
 pub fn parse_file(text: &str, path: &str) -> Result<BTreeMap<String, String>, ConfigError> {
     let table: toml::Table = text
         .parse()
-        .map_err(|e: toml::de::Error| ConfigError::File { path: path.into(), reason: e.to_string() })?;
+        .map_err(|e: toml::de::Error| ConfigError::File {
+            path: path.into(),
+            reason: e.to_string(),
+        })?;
     let mut values = BTreeMap::new();
     for (key, value) in table {
         if !SETTINGS.iter().any(|s| s.key == key) {
-            let known = SETTINGS.iter().map(|s| s.key).collect::<Vec<_>>().join(", ");
-            return Err(ConfigError::UnknownKey { path: path.into(), key, known });
+            let known = SETTINGS
+                .iter()
+                .map(|s| s.key)
+                .collect::<Vec<_>>()
+                .join(", ");
+            return Err(ConfigError::UnknownKey {
+                path: path.into(),
+                key,
+                known,
+            });
         }
         let text = match value {
             toml::Value::String(s) => s,
@@ -300,14 +334,17 @@ mod tests {
     use super::*;
 
     fn env_of(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
-        let map: BTreeMap<String, String> =
-            pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
+        let map: BTreeMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
         move |name| map.get(name).cloned()
     }
 
     #[test]
     fn defaults_give_a_local_sqlite_setup() {
-        let config = Config::from_sources(&BTreeMap::new(), env_of(&[])).expect("defaults are valid");
+        let config =
+            Config::from_sources(&BTreeMap::new(), env_of(&[])).expect("defaults are valid");
         assert_eq!(config.address.to_string(), "127.0.0.1:3000");
         assert_eq!(config.database_url, "sqlite://./data/plaza.db");
         assert_eq!(config.public_url.as_str(), "http://127.0.0.1:3000");
@@ -317,7 +354,8 @@ mod tests {
 
     #[test]
     fn environment_overrides_the_file() {
-        let file = parse_file("address = \"0.0.0.0:8080\"\ndemo = false\n", "plaza.toml").expect("valid");
+        let file =
+            parse_file("address = \"0.0.0.0:8080\"\ndemo = false\n", "plaza.toml").expect("valid");
         let config = Config::from_sources(&file, env_of(&[("PLAZA_ADDRESS", "127.0.0.1:9999")]))
             .expect("valid");
         assert_eq!(config.address.port(), 9999);
@@ -367,6 +405,9 @@ mod tests {
 
     #[test]
     fn a_malformed_file_is_refused() {
-        assert!(matches!(parse_file("address = ", "plaza.toml"), Err(ConfigError::File { .. })));
+        assert!(matches!(
+            parse_file("address = ", "plaza.toml"),
+            Err(ConfigError::File { .. })
+        ));
     }
 }

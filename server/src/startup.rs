@@ -35,15 +35,24 @@ impl Application {
         let listener = TcpListener::bind(config.address)
             .await
             .with_context(|| format!("Could not listen on {} (PLAZA_ADDRESS)", config.address))?;
-        let address = listener.local_addr().context("Could not read the bound address")?;
-        let services = Services { catalog: Arc::new(StoreCatalogReader::new(stores.rdf.clone())) };
+        let address = listener
+            .local_addr()
+            .context("Could not read the bound address")?;
+        let services = Services {
+            catalog: Arc::new(StoreCatalogReader::new(stores.rdf.clone())),
+        };
         let state = AppState {
             leptos_options: leptos_options(&config, address),
             stores: stores.clone(),
             services,
             config: Arc::new(config),
         };
-        Ok(Application { listener, address, router: http::router(state), stores })
+        Ok(Application {
+            listener,
+            address,
+            router: http::router(state),
+            stores,
+        })
     }
 
     /// The address actually bound.

@@ -25,7 +25,13 @@ fn plaza(dir: &std::path::Path) -> Command {
 #[test]
 fn every_subcommand_has_help() {
     let dir = tempfile::tempdir().expect("tempdir");
-    for args in [&["--help"][..], &["serve", "--help"], &["migrate", "--help"], &["seed-demo", "--help"], &["export", "--help"]] {
+    for args in [
+        &["--help"][..],
+        &["serve", "--help"],
+        &["migrate", "--help"],
+        &["seed-demo", "--help"],
+        &["export", "--help"],
+    ] {
         let output = plaza(dir.path()).args(args).output().expect("run plaza");
         assert!(output.status.success(), "{args:?}");
         let text = String::from_utf8_lossy(&output.stdout);
@@ -37,9 +43,17 @@ fn every_subcommand_has_help() {
 fn seed_demo_then_export_gives_the_whole_store_as_nquads() {
     let dir = tempfile::tempdir().expect("tempdir");
     let seeded = plaza(dir.path()).arg("seed-demo").output().expect("run");
-    assert!(seeded.status.success(), "{}", String::from_utf8_lossy(&seeded.stderr));
+    assert!(
+        seeded.status.success(),
+        "{}",
+        String::from_utf8_lossy(&seeded.stderr)
+    );
     let exported = plaza(dir.path()).arg("export").output().expect("run");
-    assert!(exported.status.success(), "{}", String::from_utf8_lossy(&exported.stderr));
+    assert!(
+        exported.status.success(),
+        "{}",
+        String::from_utf8_lossy(&exported.stderr)
+    );
     let nquads = String::from_utf8(exported.stdout).expect("utf-8");
     let quads = oxigraph::io::RdfParser::from_format(oxigraph::io::RdfFormat::NQuads)
         .for_slice(nquads.as_bytes())
@@ -48,10 +62,24 @@ fn seed_demo_then_export_gives_the_whole_store_as_nquads() {
     assert!(quads.len() > 100, "{} quads", quads.len());
     assert!(nquads.contains("<http://plaza.test/datasets/air-quality>"));
     // Seeding again replaces the demo graphs instead of duplicating them.
-    assert!(plaza(dir.path()).arg("seed-demo").status().expect("run").success());
+    assert!(
+        plaza(dir.path())
+            .arg("seed-demo")
+            .status()
+            .expect("run")
+            .success()
+    );
     let file = dir.path().join("backup.nq");
-    let to_file = plaza(dir.path()).args(["export", "--output"]).arg(&file).output().expect("run");
-    assert!(to_file.status.success(), "{}", String::from_utf8_lossy(&to_file.stderr));
+    let to_file = plaza(dir.path())
+        .args(["export", "--output"])
+        .arg(&file)
+        .output()
+        .expect("run");
+    assert!(
+        to_file.status.success(),
+        "{}",
+        String::from_utf8_lossy(&to_file.stderr)
+    );
     let again = std::fs::read_to_string(&file).expect("backup file");
     assert_eq!(again.lines().count(), nquads.lines().count());
 }
@@ -60,17 +88,28 @@ fn seed_demo_then_export_gives_the_whole_store_as_nquads() {
 fn migrate_creates_the_database() {
     let dir = tempfile::tempdir().expect("tempdir");
     let output = plaza(dir.path()).arg("migrate").output().expect("run");
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     assert!(dir.path().join("data/plaza.db").exists());
 }
 
 #[test]
 fn a_bad_setting_stops_start_up_with_the_key_and_expected_form() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let output = plaza(dir.path()).env("PLAZA_LOG_FORMAT", "yaml").arg("serve").output().expect("run");
+    let output = plaza(dir.path())
+        .env("PLAZA_LOG_FORMAT", "yaml")
+        .arg("serve")
+        .output()
+        .expect("run");
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("PLAZA_LOG_FORMAT") && stderr.contains("text or json"), "{stderr}");
+    assert!(
+        stderr.contains("PLAZA_LOG_FORMAT") && stderr.contains("text or json"),
+        "{stderr}"
+    );
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
 
@@ -81,7 +120,10 @@ fn an_unknown_key_in_plaza_toml_is_named() {
     let output = plaza(dir.path()).arg("migrate").output().expect("run");
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("adress") && stderr.contains("plaza.toml"), "{stderr}");
+    assert!(
+        stderr.contains("adress") && stderr.contains("plaza.toml"),
+        "{stderr}"
+    );
 }
 
 /// A running `plaza serve` whose log we read to learn its address.
@@ -93,11 +135,17 @@ struct Server {
 
 fn start_server(dir: &std::path::Path, extra: &[(&str, &str)]) -> Server {
     let mut command = plaza(dir);
-    command.env("PLAZA_LOG_LEVEL", "info").env("PLAZA_LOG_FORMAT", "json");
+    command
+        .env("PLAZA_LOG_LEVEL", "info")
+        .env("PLAZA_LOG_FORMAT", "json");
     for (k, v) in extra {
         command.env(k, v);
     }
-    let mut child = command.arg("serve").stderr(Stdio::piped()).spawn().expect("spawn plaza");
+    let mut child = command
+        .arg("serve")
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn plaza");
     let stderr = child.stderr.take().expect("stderr");
     let (send, log) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
@@ -106,19 +154,33 @@ fn start_server(dir: &std::path::Path, extra: &[(&str, &str)]) -> Server {
         }
     });
     let deadline = Instant::now() + Duration::from_secs(60);
+    let mut seen = Vec::new();
     while Instant::now() < deadline {
-        if let Ok(line) = log.recv_timeout(Duration::from_millis(200)) {
-            let json: serde_json::Value = serde_json::from_str(&line).unwrap_or_else(|_| panic!("JSON log line: {line}"));
-            if let Some(address) = json["address"].as_str() {
-                return Server { child, address: address.to_owned(), log };
-            }
+        let Ok(line) = log.recv_timeout(Duration::from_millis(200)) else {
+            continue;
+        };
+        let address = serde_json::from_str::<serde_json::Value>(&line)
+            .ok()
+            .and_then(|json| json["address"].as_str().map(str::to_owned));
+        if let Some(address) = address {
+            return Server {
+                child,
+                address,
+                log,
+            };
         }
+        seen.push(line);
     }
-    panic!("plaza did not report its address");
+    let _ = child.kill();
+    let _ = child.wait();
+    panic!("plaza did not report its address; it logged: {seen:?}");
 }
 
 fn signal(child: &std::process::Child, name: &str) {
-    let status = Command::new("kill").args(["-s", name, &child.id().to_string()]).status().expect("kill");
+    let status = Command::new("kill")
+        .args(["-s", name, &child.id().to_string()])
+        .status()
+        .expect("kill");
     assert!(status.success());
 }
 
@@ -132,10 +194,23 @@ fn sigterm_stops_the_server_cleanly_and_releases_the_stores() {
     let status = server.child.wait().expect("wait");
     assert!(status.success(), "exit status {status:?}");
     let log: Vec<String> = server.log.try_iter().collect();
-    assert!(log.iter().any(|l| l.contains("SIGTERM received")), "{log:?}");
-    assert!(log.iter().any(|l| l.contains("Plaza stopped cleanly")), "{log:?}");
+    assert!(
+        log.iter().any(|l| l.contains("SIGTERM received")),
+        "{log:?}"
+    );
+    assert!(
+        log.iter().any(|l| l.contains("Plaza stopped cleanly")),
+        "{log:?}"
+    );
     // The store lock is released: the backup command works offline, and a new server starts.
-    assert!(plaza(dir.path()).arg("export").output().expect("run").status.success());
+    assert!(
+        plaza(dir.path())
+            .arg("export")
+            .output()
+            .expect("run")
+            .status
+            .success()
+    );
     let mut again = start_server(dir.path(), &[]);
     signal(&again.child, "INT");
     assert!(again.child.wait().expect("wait").success());
@@ -146,7 +221,11 @@ fn export_works_while_the_server_runs() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut server = start_server(dir.path(), &[]);
     let output = plaza(dir.path()).arg("export").output().expect("run");
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     assert!(String::from_utf8_lossy(&output.stdout).contains("bicycle-counts"));
     signal(&server.child, "TERM");
     server.child.wait().expect("wait");
@@ -160,7 +239,10 @@ fn a_locked_data_dir_gives_a_clear_error_not_a_panic() {
     assert!(!output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("locked by another process"), "{stderr}");
-    assert!(!stderr.contains("panicked") && !stderr.contains("RUST_BACKTRACE"), "{stderr}");
+    assert!(
+        !stderr.contains("panicked") && !stderr.contains("RUST_BACKTRACE"),
+        "{stderr}"
+    );
     signal(&server.child, "TERM");
     server.child.wait().expect("wait");
 }
@@ -174,7 +256,10 @@ fn a_corrupt_data_dir_gives_a_clear_error_not_a_panic() {
     let output = plaza(dir.path()).arg("serve").output().expect("run");
     assert!(!output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("Could not open the RDF store") && stderr.contains("plaza export"), "{stderr}");
+    assert!(
+        stderr.contains("Could not open the RDF store") && stderr.contains("plaza export"),
+        "{stderr}"
+    );
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
 

@@ -33,13 +33,22 @@ async fn metrics_count_requests_by_route_template_and_report_store_sizes() {
     assert!(body.contains("plaza_http_requests_total"), "{body}");
     assert!(body.contains("route=\"/catalog\""), "{body}");
     assert!(body.contains("route=\"unmatched\""), "{body}");
-    assert!(body.contains("plaza_http_request_duration_seconds_bucket"), "{body}");
+    assert!(
+        body.contains("plaza_http_request_duration_seconds_bucket"),
+        "{body}"
+    );
     let quads = body
         .lines()
         .find(|l| l.starts_with("plaza_rdf_quads "))
         .and_then(|l| l.split_whitespace().nth(1))
         .and_then(|v| v.parse::<f64>().ok())
         .expect("plaza_rdf_quads gauge");
-    assert!(quads > 100.0, "the demo city has well over 100 statements, got {quads}");
-    assert!(body.lines().any(|l| l.starts_with("plaza_sql_bytes ")), "{body}");
+    assert!(
+        quads > 100.0,
+        "the demo city has well over 100 statements, got {quads}"
+    );
+    assert!(
+        body.lines().any(|l| l.starts_with("plaza_sql_bytes ")),
+        "{body}"
+    );
 }

@@ -21,8 +21,16 @@ async fn the_home_page_is_complete_html_without_javascript() {
     let app = TestApp::spawn().await;
     let (status, body) = app.get("/").await;
     assert_eq!(status, 200);
-    assert!(body.contains("<html lang=\"en\""), "html lang missing: {}", &body[..body.len().min(400)]);
-    assert!(body.contains("<title>Welcome to the city&#x27;s Plaza · Plaza</title>") || body.contains("<title>Welcome to the city's Plaza · Plaza</title>"), "{body}");
+    assert!(
+        body.contains("<html lang=\"en\""),
+        "html lang missing: {}",
+        &body[..body.len().min(400)]
+    );
+    assert!(
+        body.contains("<title>Welcome to the city&#x27;s Plaza · Plaza</title>")
+            || body.contains("<title>Welcome to the city's Plaza · Plaza</title>"),
+        "{body}"
+    );
     assert!(body.contains("Skip to main content"));
     // Data from the RDF store is in the HTML itself, not loaded by script.
     assert!(body.contains("Air quality measurements"), "{body}");
@@ -36,10 +44,20 @@ async fn every_page_renders_with_its_own_title_and_heading() {
     for (path, heading) in PAGES {
         let (status, body) = app.get(path).await;
         assert_eq!(status, 200, "{path}");
-        let title = body.split("<title>").nth(1).and_then(|t| t.split("</title>").next()).unwrap_or("");
+        let title = body
+            .split("<title>")
+            .nth(1)
+            .and_then(|t| t.split("</title>").next())
+            .unwrap_or("");
         assert!(title.ends_with("· Plaza"), "{path} has title {title:?}");
-        assert!(body.contains(&format!("<h1>{heading}")), "{path} lacks heading {heading}");
-        assert!(body.contains("href=\"/accessibility\"") && body.contains("href=\"/privacy\""), "{path} footer");
+        assert!(
+            body.contains(&format!("<h1>{heading}")),
+            "{path} lacks heading {heading}"
+        );
+        assert!(
+            body.contains("href=\"/accessibility\"") && body.contains("href=\"/privacy\""),
+            "{path} footer"
+        );
     }
 }
 
@@ -47,7 +65,9 @@ async fn every_page_renders_with_its_own_title_and_heading() {
 async fn the_catalog_lists_every_demo_dataset_newest_first() {
     let app = TestApp::spawn().await;
     let (_, body) = app.get("/catalog").await;
-    let air = body.find("Air quality measurements").expect("air quality listed");
+    let air = body
+        .find("Air quality measurements")
+        .expect("air quality listed");
     let bikes = body.find("Bicycle counts").expect("bicycle counts listed");
     let budget = body.find("City budget 2026").expect("budget listed");
     assert!(air < bikes && bikes < budget, "sorted by last modification");
@@ -70,7 +90,10 @@ async fn french_comes_from_the_cookie_or_the_accept_language_header() {
         .expect("body");
     assert!(by_cookie.contains("<html lang=\"fr\""));
     assert!(by_cookie.contains("<h1>Catalogue"));
-    assert!(by_cookie.contains("Mesures de la qualité de l&#x27;air") || by_cookie.contains("Mesures de la qualité de l'air"));
+    assert!(
+        by_cookie.contains("Mesures de la qualité de l&#x27;air")
+            || by_cookie.contains("Mesures de la qualité de l'air")
+    );
     let by_header = app
         .client
         .get(app.url("/"))
@@ -99,16 +122,28 @@ async fn the_language_form_sets_the_cookie_and_returns_to_the_page() {
     assert_eq!(response.status(), 303);
     assert_eq!(response.headers()["location"], "/catalog");
     let cookie = response.headers()["set-cookie"].to_str().expect("ascii");
-    assert!(cookie.starts_with("i18n_pref_locale=fr;") && cookie.contains("Path=/"), "{cookie}");
+    assert!(
+        cookie.starts_with("i18n_pref_locale=fr;") && cookie.contains("Path=/"),
+        "{cookie}"
+    );
 }
 
 #[tokio::test]
 async fn the_language_form_refuses_unknown_languages_and_foreign_redirects() {
     let app = TestApp::spawn().await;
-    let response = app.client.post(app.url("/lang")).form(&[("locale", "xx")]).send().await.expect("request");
+    let response = app
+        .client
+        .post(app.url("/lang"))
+        .form(&[("locale", "xx")])
+        .send()
+        .await
+        .expect("request");
     assert_eq!(response.status(), 400);
     let message = response.text().await.expect("body");
-    assert!(message.contains("locale") && message.contains("en, fr"), "{message}");
+    assert!(
+        message.contains("locale") && message.contains("en, fr"),
+        "{message}"
+    );
     let response = app
         .client
         .post(app.url("/lang"))
@@ -122,23 +157,51 @@ async fn the_language_form_refuses_unknown_languages_and_foreign_redirects() {
 #[tokio::test]
 async fn an_unknown_page_is_a_real_404_page() {
     let app = TestApp::spawn().await;
-    let response = app.client.get(app.url("/no/such/page")).send().await.expect("request");
+    let response = app
+        .client
+        .get(app.url("/no/such/page"))
+        .send()
+        .await
+        .expect("request");
     assert_eq!(response.status(), 404);
-    assert!(response.headers()["content-type"].to_str().expect("ascii").starts_with("text/html"));
+    assert!(
+        response.headers()["content-type"]
+            .to_str()
+            .expect("ascii")
+            .starts_with("text/html")
+    );
     let body = response.text().await.expect("body");
     assert!(body.contains("<h1>Page not found"), "{body}");
-    assert!(body.contains("href=\"/catalog\""), "the 404 page keeps the navigation");
+    assert!(
+        body.contains("href=\"/catalog\""),
+        "the 404 page keeps the navigation"
+    );
 }
 
 #[tokio::test]
 async fn an_unknown_api_path_is_a_json_404() {
     let app = TestApp::spawn().await;
-    let response = app.client.post(app.url("/api/nothing-here")).send().await.expect("request");
+    let response = app
+        .client
+        .post(app.url("/api/nothing-here"))
+        .send()
+        .await
+        .expect("request");
     assert_eq!(response.status(), 404);
-    assert!(response.headers()["content-type"].to_str().expect("ascii").starts_with("application/json"));
+    assert!(
+        response.headers()["content-type"]
+            .to_str()
+            .expect("ascii")
+            .starts_with("application/json")
+    );
     let json: serde_json::Value = response.json().await.expect("JSON");
     assert_eq!(json["error"], "not_found");
-    assert!(json["message"].as_str().expect("message").contains("/api/nothing-here"));
+    assert!(
+        json["message"]
+            .as_str()
+            .expect("message")
+            .contains("/api/nothing-here")
+    );
 }
 
 #[tokio::test]
@@ -161,8 +224,14 @@ async fn pages_carry_security_headers_and_a_csp_nonce_matching_the_inline_script
     let response = app.client.get(app.url("/")).send().await.expect("request");
     let headers = response.headers().clone();
     assert_eq!(headers["x-content-type-options"], "nosniff");
-    assert_eq!(headers["referrer-policy"], "strict-origin-when-cross-origin");
-    let csp = headers["content-security-policy"].to_str().expect("ascii").to_owned();
+    assert_eq!(
+        headers["referrer-policy"],
+        "strict-origin-when-cross-origin"
+    );
+    let csp = headers["content-security-policy"]
+        .to_str()
+        .expect("ascii")
+        .to_owned();
     assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
     assert!(!csp.contains("unsafe-inline"), "{csp}");
     let nonce = csp
@@ -180,21 +249,42 @@ async fn pages_carry_security_headers_and_a_csp_nonce_matching_the_inline_script
             !attributes.contains(" src=") && !rest.starts_with("</script>")
         })
         .collect();
-    assert!(inline_scripts.len() >= 2, "the hydration script and resource data are inline");
+    assert!(
+        inline_scripts.len() >= 2,
+        "the hydration script and resource data are inline"
+    );
     for tag in inline_scripts {
         let attributes = tag.split('>').next().unwrap_or("");
-        assert!(attributes.contains(&format!("nonce=\"{nonce}\"")), "inline script without the nonce: <script{attributes}>");
+        assert!(
+            attributes.contains(&format!("nonce=\"{nonce}\"")),
+            "inline script without the nonce: <script{attributes}>"
+        );
     }
     // Other responses get the strict policy without any nonce.
-    let health = app.client.get(app.url("/healthz")).send().await.expect("request");
-    let policy = health.headers()["content-security-policy"].to_str().expect("ascii");
-    assert!(!policy.contains("nonce-") && policy.contains("script-src 'self' 'wasm-unsafe-eval'"), "{policy}");
+    let health = app
+        .client
+        .get(app.url("/healthz"))
+        .send()
+        .await
+        .expect("request");
+    let policy = health.headers()["content-security-policy"]
+        .to_str()
+        .expect("ascii");
+    assert!(
+        !policy.contains("nonce-") && policy.contains("script-src 'self' 'wasm-unsafe-eval'"),
+        "{policy}"
+    );
 }
 
 #[tokio::test]
 async fn each_response_gets_a_fresh_nonce() {
     let app = TestApp::spawn().await;
-    let policy = |r: &reqwest::Response| r.headers()["content-security-policy"].to_str().expect("ascii").to_owned();
+    let policy = |r: &reqwest::Response| {
+        r.headers()["content-security-policy"]
+            .to_str()
+            .expect("ascii")
+            .to_owned()
+    };
     let first = app.client.get(app.url("/")).send().await.expect("request");
     let second = app.client.get(app.url("/")).send().await.expect("request");
     assert_ne!(policy(&first), policy(&second));

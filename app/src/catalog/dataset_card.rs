@@ -10,7 +10,14 @@ use crate::i18n::{t, use_i18n};
 #[component]
 pub fn DatasetCard(dataset: DatasetSummary) -> impl IntoView {
     let i18n = use_i18n();
-    let DatasetSummary { iri, title, description, publisher, keywords, modified } = dataset;
+    let DatasetSummary {
+        iri,
+        title,
+        description,
+        publisher,
+        keywords,
+        modified,
+    } = dataset;
     view! {
         <li class="card dataset-card">
             <h3 class="card-title" data-iri=iri>

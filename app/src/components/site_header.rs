@@ -83,4 +83,3 @@ pub fn SiteHeader() -> impl IntoView {
         </header>
     }
 }
-

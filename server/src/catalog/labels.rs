@@ -8,7 +8,9 @@ use oxigraph::model::Literal;
 pub fn pick_literal<'a>(literals: &'a [Literal], lang: &str) -> Option<&'a Literal> {
     let tagged = |wanted: &str| {
         literals.iter().find(|l| {
-            l.language().is_some_and(|tag| tag.eq_ignore_ascii_case(wanted) || tag.starts_with(&format!("{wanted}-")))
+            l.language().is_some_and(|tag| {
+                tag.eq_ignore_ascii_case(wanted) || tag.starts_with(&format!("{wanted}-"))
+            })
         })
     };
     tagged(lang)
@@ -31,25 +33,41 @@ mod tests {
 
     #[test]
     fn the_requested_language_wins() {
-        assert_eq!(pick_literal(&lits(), "fr").map(Literal::value), Some("Vélo"));
+        assert_eq!(
+            pick_literal(&lits(), "fr").map(Literal::value),
+            Some("Vélo")
+        );
     }
 
     #[test]
     fn english_is_the_fallback_for_a_missing_language() {
-        assert_eq!(pick_literal(&lits(), "de").map(Literal::value), Some("Bicycle"));
+        assert_eq!(
+            pick_literal(&lits(), "de").map(Literal::value),
+            Some("Bicycle")
+        );
     }
 
     #[test]
     fn untagged_then_any_literal_is_used_when_english_is_missing() {
-        let only_nl = vec![Literal::new_language_tagged_literal_unchecked("Fiets", "nl")];
-        assert_eq!(pick_literal(&lits()[2..], "fr").map(Literal::value), Some("Fiets"));
-        assert_eq!(pick_literal(&only_nl, "fr").map(Literal::value), Some("Fiets"));
+        let only_nl = vec![Literal::new_language_tagged_literal_unchecked(
+            "Fiets", "nl",
+        )];
+        assert_eq!(
+            pick_literal(&lits()[2..], "fr").map(Literal::value),
+            Some("Fiets")
+        );
+        assert_eq!(
+            pick_literal(&only_nl, "fr").map(Literal::value),
+            Some("Fiets")
+        );
         assert_eq!(pick_literal(&[], "fr"), None);
     }
 
     #[test]
     fn a_regional_tag_matches_its_language() {
-        let be = vec![Literal::new_language_tagged_literal_unchecked("Vélo", "fr-BE")];
+        let be = vec![Literal::new_language_tagged_literal_unchecked(
+            "Vélo", "fr-BE",
+        )];
         assert_eq!(pick_literal(&be, "fr").map(Literal::value), Some("Vélo"));
     }
 }

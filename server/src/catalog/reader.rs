@@ -10,12 +10,17 @@ use oxigraph::store::{StorageError, Store};
 use crate::catalog::pick_literal;
 use crate::store::RdfStore;
 
-const DCAT_DATASET: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://www.w3.org/ns/dcat#Dataset");
-const DCAT_KEYWORD: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://www.w3.org/ns/dcat#keyword");
+const DCAT_DATASET: NamedNodeRef<'_> =
+    NamedNodeRef::new_unchecked("http://www.w3.org/ns/dcat#Dataset");
+const DCAT_KEYWORD: NamedNodeRef<'_> =
+    NamedNodeRef::new_unchecked("http://www.w3.org/ns/dcat#keyword");
 const DCT_TITLE: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://purl.org/dc/terms/title");
-const DCT_DESCRIPTION: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://purl.org/dc/terms/description");
-const DCT_PUBLISHER: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://purl.org/dc/terms/publisher");
-const DCT_MODIFIED: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://purl.org/dc/terms/modified");
+const DCT_DESCRIPTION: NamedNodeRef<'_> =
+    NamedNodeRef::new_unchecked("http://purl.org/dc/terms/description");
+const DCT_PUBLISHER: NamedNodeRef<'_> =
+    NamedNodeRef::new_unchecked("http://purl.org/dc/terms/publisher");
+const DCT_MODIFIED: NamedNodeRef<'_> =
+    NamedNodeRef::new_unchecked("http://purl.org/dc/terms/modified");
 const FOAF_NAME: NamedNodeRef<'_> = NamedNodeRef::new_unchecked("http://xmlns.com/foaf/0.1/name");
 
 /// Reads dataset summaries straight from Oxigraph.
@@ -48,9 +53,18 @@ fn list_datasets(store: &Store, lang: &str, limit: usize) -> Result<DatasetList,
     let mut all = Vec::new();
     for quad in store.quads_for_pattern(None, Some(rdf::TYPE), Some(DCAT_DATASET.into()), None) {
         let quad = quad?;
-        all.push(summarise(store, quad.subject.as_ref(), quad.graph_name.as_ref(), lang)?);
+        all.push(summarise(
+            store,
+            quad.subject.as_ref(),
+            quad.graph_name.as_ref(),
+            lang,
+        )?);
     }
-    all.sort_by(|a, b| b.modified.cmp(&a.modified).then_with(|| a.title.cmp(&b.title)));
+    all.sort_by(|a, b| {
+        b.modified
+            .cmp(&a.modified)
+            .then_with(|| a.title.cmp(&b.title))
+    });
     all.dedup_by(|a, b| a.iri == b.iri);
     let total = all.len();
     all.truncate(limit);
@@ -67,13 +81,20 @@ fn summarise(
     let titles = literals(DCT_TITLE)?;
     let descriptions = literals(DCT_DESCRIPTION)?;
     let keywords = literals(DCAT_KEYWORD)?;
-    let modified = literals(DCT_MODIFIED)?.into_iter().map(|l| l.value().to_owned()).max();
-    let publisher = match objects(store, dataset, DCT_PUBLISHER, graph)?.into_iter().next() {
+    let modified = literals(DCT_MODIFIED)?
+        .into_iter()
+        .map(|l| l.value().to_owned())
+        .max();
+    let publisher = match objects(store, dataset, DCT_PUBLISHER, graph)?
+        .into_iter()
+        .next()
+    {
         Some(Term::NamedNode(agent)) => publisher_name(store, agent.as_ref(), lang)?,
-        Some(Term::BlankNode(agent)) => {
-            pick_literal(&literals_of(store, agent.as_ref().into(), FOAF_NAME, graph)?, lang)
-                .map(|l| l.value().to_owned())
-        }
+        Some(Term::BlankNode(agent)) => pick_literal(
+            &literals_of(store, agent.as_ref().into(), FOAF_NAME, graph)?,
+            lang,
+        )
+        .map(|l| l.value().to_owned()),
         _ => None,
     };
     let iri = match dataset {
@@ -82,13 +103,18 @@ fn summarise(
     };
     let mut keywords_in_lang: Vec<String> = keywords
         .iter()
-        .filter(|k| k.language().is_none_or(|tag| tag.eq_ignore_ascii_case(lang)))
+        .filter(|k| {
+            k.language()
+                .is_none_or(|tag| tag.eq_ignore_ascii_case(lang))
+        })
         .map(|k| k.value().to_owned())
         .collect();
     keywords_in_lang.sort();
     keywords_in_lang.dedup();
     Ok(DatasetSummary {
-        title: pick_literal(&titles, lang).map(|l| l.value().to_owned()).unwrap_or_else(|| iri.clone()),
+        title: pick_literal(&titles, lang)
+            .map(|l| l.value().to_owned())
+            .unwrap_or_else(|| iri.clone()),
         iri,
         description: pick_literal(&descriptions, lang).map(|l| l.value().to_owned()),
         publisher,
@@ -98,7 +124,11 @@ fn summarise(
 }
 
 /// The agent's name, wherever the agent is described (its own graph).
-fn publisher_name(store: &Store, agent: NamedNodeRef<'_>, lang: &str) -> Result<Option<String>, StorageError> {
+fn publisher_name(
+    store: &Store,
+    agent: NamedNodeRef<'_>,
+    lang: &str,
+) -> Result<Option<String>, StorageError> {
     let mut names = Vec::new();
     for quad in store.quads_for_pattern(Some(agent.into()), Some(FOAF_NAME), None, None) {
         if let Term::Literal(name) = quad?.object {
@@ -134,4 +164,3 @@ fn literals_of(
         })
         .collect())
 }
-

@@ -24,7 +24,10 @@ pub struct LangForm {
 /// Sets the language cookie and redirects (303) to `next`.
 pub async fn switch(State(state): State<AppState>, Form(form): Form<LangForm>) -> Response {
     let Some(locale) = app::locale::parse(&form.locale) else {
-        let known: Vec<&str> = app::locale::all().iter().map(|l| app::locale::code(*l)).collect();
+        let known: Vec<&str> = app::locale::all()
+            .iter()
+            .map(|l| app::locale::code(*l))
+            .collect();
         let message = format!(
             "Unknown language {:?} in field `locale`; choose one of: {}.",
             form.locale,
@@ -32,8 +35,15 @@ pub async fn switch(State(state): State<AppState>, Form(form): Form<LangForm>) -
         );
         return (StatusCode::BAD_REQUEST, message).into_response();
     };
-    let secure = if state.config.public_url.is_https() { "; Secure" } else { "" };
-    let cookie = format!("{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax{secure}", app::locale::code(locale));
+    let secure = if state.config.public_url.is_https() {
+        "; Secure"
+    } else {
+        ""
+    };
+    let cookie = format!(
+        "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax{secure}",
+        app::locale::code(locale)
+    );
     let mut response = Redirect::to(&local_path(form.next.as_deref())).into_response();
     if let Ok(value) = HeaderValue::from_str(&cookie) {
         response.headers_mut().insert(header::SET_COOKIE, value);

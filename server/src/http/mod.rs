@@ -39,11 +39,18 @@ pub fn router(state: AppState) -> Router {
         .route("/metrics", get(ops::metrics))
         .route("/lang", post(lang::switch))
         .route("/api/{*rest}", any(api_not_found))
-        .leptos_routes_with_context(&state, routes, context.clone(), move || shell(leptos_options.clone()))
-        .fallback(file_and_error_handler_with_context::<AppState, _>(context, shell))
+        .leptos_routes_with_context(&state, routes, context.clone(), move || {
+            shell(leptos_options.clone())
+        })
+        .fallback(file_and_error_handler_with_context::<AppState, _>(
+            context, shell,
+        ))
         .route_layer(from_fn(request_metrics::label_route))
         .layer(from_fn(request_metrics::track))
-        .layer(from_fn_with_state(state.config.public_url.is_https(), security::headers))
+        .layer(from_fn_with_state(
+            state.config.public_url.is_https(),
+            security::headers,
+        ))
         .layer(RequestBodyLimitLayer::new(state.config.max_body_bytes))
         .layer(TraceLayer::new_for_http())
         .with_state(state)

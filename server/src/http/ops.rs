@@ -31,12 +31,18 @@ pub async fn readyz(State(stores): State<Stores>) -> Response {
             "rdf": rdf.unwrap_or_else(|| "ok".into()),
         }
     });
-    let status = if ready { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
+    let status = if ready {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    };
     (status, Json(body)).into_response()
 }
 
 /// Runs a store check with a time limit; `None` when it passed.
-async fn probe<T, E: std::fmt::Display>(check: impl Future<Output = Result<T, E>>) -> Option<String> {
+async fn probe<T, E: std::fmt::Display>(
+    check: impl Future<Output = Result<T, E>>,
+) -> Option<String> {
     match tokio::time::timeout(PROBE_TIMEOUT, check).await {
         Ok(Ok(_)) => None,
         Ok(Err(err)) => Some(err.to_string()),
@@ -53,7 +59,10 @@ pub async fn metrics(State(stores): State<Stores>) -> Response {
         metrics::gauge!("plaza_sql_bytes").set(bytes as f64);
     }
     (
-        [(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")],
+        [(
+            header::CONTENT_TYPE,
+            "text/plain; version=0.0.4; charset=utf-8",
+        )],
         prometheus_handle().render(),
     )
         .into_response()

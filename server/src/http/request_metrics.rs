@@ -17,7 +17,9 @@ use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
 struct RouteLabel(String);
 
 /// Latency buckets in seconds, from sub-millisecond pages to slow exports.
-const BUCKETS: &[f64] = &[0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 10.0];
+const BUCKETS: &[f64] = &[
+    0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 10.0,
+];
 
 /// The process-wide Prometheus recorder, installed on first use.
 pub fn prometheus_handle() -> &'static PrometheusHandle {
@@ -37,7 +39,9 @@ pub fn prometheus_handle() -> &'static PrometheusHandle {
 /// Inner layer: remembers the matched route template on the response.
 pub async fn label_route(matched: MatchedPath, request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
-    response.extensions_mut().insert(RouteLabel(matched.as_str().to_owned()));
+    response
+        .extensions_mut()
+        .insert(RouteLabel(matched.as_str().to_owned()));
     response
 }
 

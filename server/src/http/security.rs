@@ -39,10 +39,10 @@ pub fn content_security_policy(nonce: Option<&str>) -> String {
 pub fn send_policy_with_nonce() {
     let nonce = leptos::nonce::use_nonce();
     let response = use_context::<leptos_axum::ResponseOptions>();
-    if let (Some(nonce), Some(response)) = (nonce, response) {
-        if let Ok(value) = HeaderValue::from_str(&content_security_policy(Some(&nonce))) {
-            response.insert_header(CONTENT_SECURITY_POLICY, value);
-        }
+    if let (Some(nonce), Some(response)) = (nonce, response)
+        && let Ok(value) = HeaderValue::from_str(&content_security_policy(Some(&nonce)))
+    {
+        response.insert_header(CONTENT_SECURITY_POLICY, value);
     }
 }
 
@@ -50,18 +50,30 @@ pub fn send_policy_with_nonce() {
 pub async fn headers(State(https): State<bool>, request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
-    if !headers.contains_key(CONTENT_SECURITY_POLICY) {
-        if let Ok(value) = HeaderValue::from_str(&content_security_policy(None)) {
-            headers.insert(CONTENT_SECURITY_POLICY, value);
-        }
+    if !headers.contains_key(CONTENT_SECURITY_POLICY)
+        && let Ok(value) = HeaderValue::from_str(&content_security_policy(None))
+    {
+        headers.insert(CONTENT_SECURITY_POLICY, value);
     }
     headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    headers.insert(REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
+    headers.insert(
+        REFERRER_POLICY,
+        HeaderValue::from_static("strict-origin-when-cross-origin"),
+    );
     headers.insert(X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    headers.insert("permissions-policy", HeaderValue::from_static("camera=(), microphone=(), payment=()"));
-    headers.insert("cross-origin-opener-policy", HeaderValue::from_static("same-origin"));
+    headers.insert(
+        "permissions-policy",
+        HeaderValue::from_static("camera=(), microphone=(), payment=()"),
+    );
+    headers.insert(
+        "cross-origin-opener-policy",
+        HeaderValue::from_static("same-origin"),
+    );
     if https {
-        headers.insert(STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000; includeSubDomains"));
+        headers.insert(
+            STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        );
     }
     response
 }

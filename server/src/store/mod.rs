@@ -22,7 +22,10 @@ impl Stores {
     pub async fn open(config: &Config) -> anyhow::Result<Self> {
         use anyhow::Context;
         std::fs::create_dir_all(&config.data_dir).with_context(|| {
-            format!("Could not create the data directory {}", config.data_dir.display())
+            format!(
+                "Could not create the data directory {}",
+                config.data_dir.display()
+            )
         })?;
         let sql = SqlStore::connect(&config.database_url).await?;
         sql.migrate().await?;

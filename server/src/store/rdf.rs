@@ -54,7 +54,9 @@ impl RdfStore {
     /// Opens (creating if needed) the store at `path` for reading and writing.
     pub async fn open(path: PathBuf) -> Result<Self, RdfStoreError> {
         tokio::task::spawn_blocking(move || {
-            Store::open(&path).map(|store| RdfStore { store }).map_err(|err| open_error(&path, err))
+            Store::open(&path)
+                .map(|store| RdfStore { store })
+                .map_err(|err| open_error(&path, err))
         })
         .await?
     }
@@ -76,7 +78,10 @@ impl RdfStore {
     }
 
     /// Runs `work` with the store on the blocking pool.
-    pub async fn run<T, E>(&self, work: impl FnOnce(&Store) -> Result<T, E> + Send + 'static) -> Result<T, RdfStoreError>
+    pub async fn run<T, E>(
+        &self,
+        work: impl FnOnce(&Store) -> Result<T, E> + Send + 'static,
+    ) -> Result<T, RdfStoreError>
     where
         T: Send + 'static,
         E: Into<RdfStoreError> + Send + 'static,
@@ -97,7 +102,11 @@ impl RdfStore {
 
     /// Loads a TriG document in one transaction, resolving relative IRIs
     /// against `base_iri`; named graphs already present are replaced.
-    pub async fn replace_graphs_from_trig(&self, trig: String, base_iri: String) -> Result<usize, RdfStoreError> {
+    pub async fn replace_graphs_from_trig(
+        &self,
+        trig: String,
+        base_iri: String,
+    ) -> Result<usize, RdfStoreError> {
         self.run(move |store| -> Result<usize, RdfStoreError> {
             let parser = RdfParser::from_format(RdfFormat::TriG)
                 .with_base_iri(&base_iri)
@@ -107,7 +116,8 @@ impl RdfStore {
                 .collect::<Result<Vec<_>, _>>()
                 .map_err(|e| RdfStoreError::Parse(e.to_string()))?;
             let count = quads.len();
-            let graphs: std::collections::HashSet<_> = quads.iter().map(|q| q.graph_name.clone()).collect();
+            let graphs: std::collections::HashSet<_> =
+                quads.iter().map(|q| q.graph_name.clone()).collect();
             let mut transaction = store.start_transaction()?;
             for graph in &graphs {
                 transaction.clear_graph(graph.as_ref())?;
@@ -122,10 +132,16 @@ impl RdfStore {
     }
 
     /// Writes every quad as N-Quads to `writer`.
-    pub async fn export_nquads<W: Write + Send + 'static>(&self, writer: W) -> Result<W, RdfStoreError> {
+    pub async fn export_nquads<W: Write + Send + 'static>(
+        &self,
+        writer: W,
+    ) -> Result<W, RdfStoreError> {
         self.run(move |store| -> Result<W, RdfStoreError> {
             let writer = store
-                .dump_to_writer(oxigraph::io::RdfSerializer::from_format(RdfFormat::NQuads), writer)
+                .dump_to_writer(
+                    oxigraph::io::RdfSerializer::from_format(RdfFormat::NQuads),
+                    writer,
+                )
                 .map_err(|e| RdfStoreError::Io(e.into()))?;
             Ok(writer)
         })

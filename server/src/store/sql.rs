@@ -43,7 +43,11 @@ impl SqlStore {
     /// Connects to `url` (`sqlite:…` creates the file if missing).
     pub async fn connect(url: &str) -> Result<Self, SqlStoreError> {
         install_default_drivers();
-        let backend = if url.starts_with("sqlite:") { SqlBackend::Sqlite } else { SqlBackend::Postgres };
+        let backend = if url.starts_with("sqlite:") {
+            SqlBackend::Sqlite
+        } else {
+            SqlBackend::Postgres
+        };
         let url_with_mode = match backend {
             SqlBackend::Sqlite if !url.contains("mode=") => {
                 let sep = if url.contains('?') { '&' } else { '?' };
@@ -56,7 +60,10 @@ impl SqlStore {
             .acquire_timeout(std::time::Duration::from_secs(5))
             .connect(&url_with_mode)
             .await
-            .map_err(|source| SqlStoreError::Connect { url: redact(url), source })?;
+            .map_err(|source| SqlStoreError::Connect {
+                url: redact(url),
+                source,
+            })?;
         Ok(SqlStore { pool, backend })
     }
 
@@ -128,7 +135,12 @@ pub fn now_rfc3339() -> String {
     let days = secs / 86_400;
     let (y, m, d) = civil_from_days(days as i64);
     let rem = secs % 86_400;
-    format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", rem / 3600, (rem % 3600) / 60, rem % 60)
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        (rem % 3600) / 60,
+        rem % 60
+    )
 }
 
 /// Days since 1970-01-01 to a proleptic Gregorian date (H. Hinnant's algorithm).
@@ -170,8 +182,14 @@ mod tests {
 
     #[test]
     fn passwords_are_redacted_from_urls() {
-        assert_eq!(redact("postgres://plaza:secret@db:5432/plaza"), "postgres://plaza:***@db:5432/plaza");
-        assert_eq!(redact("sqlite://./data/plaza.db"), "sqlite://./data/plaza.db");
+        assert_eq!(
+            redact("postgres://plaza:secret@db:5432/plaza"),
+            "postgres://plaza:***@db:5432/plaza"
+        );
+        assert_eq!(
+            redact("sqlite://./data/plaza.db"),
+            "sqlite://./data/plaza.db"
+        );
     }
 
     #[test]

@@ -1,6 +1,9 @@
 //! Test helpers: run the real application on a free loopback port with a
 //! fresh data directory, and give tests a fresh PostgreSQL database.
-#![allow(dead_code, reason = "each test crate uses a different part of the helpers")]
+#![allow(
+    dead_code,
+    reason = "each test crate uses a different part of the helpers"
+)]
 
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -40,7 +43,9 @@ impl TestApp {
     /// Plaza on an existing data directory.
     pub async fn spawn_in(dir: tempfile::TempDir, settings: &[(&str, &str)]) -> Self {
         let config = test_config(dir.path(), settings);
-        let app = Application::build(config.clone()).await.expect("the application builds");
+        let app = Application::build(config.clone())
+            .await
+            .expect("the application builds");
         let base = format!("http://{}", app.address());
         let (stop, stopped) = oneshot::channel::<()>();
         let task = tokio::spawn(app.run_until_stopped(async {
@@ -50,7 +55,14 @@ impl TestApp {
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .expect("http client");
-        TestApp { base, client, dir, config, stop: Some(stop), task: Some(task) }
+        TestApp {
+            base,
+            client,
+            dir,
+            config,
+            stop: Some(stop),
+            task: Some(task),
+        }
     }
 
     /// Full URL of `path`.
@@ -61,9 +73,17 @@ impl TestApp {
     /// GET `path` and return status and body, without Leptos' hydration
     /// markers (`<!>`), so tests can look for text as a reader sees it.
     pub async fn get(&self, path: &str) -> (reqwest::StatusCode, String) {
-        let response = self.client.get(self.url(path)).send().await.expect("request");
+        let response = self
+            .client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request");
         let status = response.status();
-        (status, without_markers(&response.text().await.expect("body")))
+        (
+            status,
+            without_markers(&response.text().await.expect("body")),
+        )
     }
 
     /// Stops the server gracefully and returns the data directory.
@@ -72,7 +92,9 @@ impl TestApp {
             let _ = stop.send(());
         }
         if let Some(task) = self.task.take() {
-            task.await.expect("server task").expect("server stopped cleanly");
+            task.await
+                .expect("server task")
+                .expect("server stopped cleanly");
         }
         let dir = tempfile::tempdir().expect("temporary directory");
         std::mem::replace(&mut self.dir, dir)
@@ -98,7 +120,8 @@ pub fn test_config(dir: &std::path::Path, settings: &[(&str, &str)]) -> Config {
     for (key, value) in settings {
         env.insert((*key).into(), (*value).into());
     }
-    Config::from_sources(&BTreeMap::new(), |name| env.get(name).cloned()).expect("valid test configuration")
+    Config::from_sources(&BTreeMap::new(), |name| env.get(name).cloned())
+        .expect("valid test configuration")
 }
 
 /// A fresh, empty PostgreSQL database, or `None` (with a visible message)
@@ -109,7 +132,9 @@ pub async fn postgres_database() -> Option<String> {
         if std::env::var("PLAZA_REQUIRE_POSTGRES").is_ok() {
             panic!("PLAZA_REQUIRE_POSTGRES is set but PLAZA_TEST_POSTGRES_URL is not");
         }
-        eprintln!("SKIPPED: PostgreSQL part of this test (set PLAZA_TEST_POSTGRES_URL; `make test` does)");
+        eprintln!(
+            "SKIPPED: PostgreSQL part of this test (set PLAZA_TEST_POSTGRES_URL; `make test` does)"
+        );
         return None;
     };
     static COUNTER: AtomicU32 = AtomicU32::new(0);
@@ -117,11 +142,22 @@ pub async fn postgres_database() -> Option<String> {
         "plaza_test_{}_{}_{}",
         std::process::id(),
         COUNTER.fetch_add(1, Ordering::SeqCst),
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0)
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.subsec_nanos())
+            .unwrap_or(0)
     );
-    let mut admin = sqlx::PgConnection::connect(&admin_url).await.expect("connect to the test PostgreSQL");
-    sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut admin).await.expect("create test database");
-    let base = admin_url.rsplit_once('/').map(|(base, _)| base.to_owned()).unwrap_or(admin_url);
+    let mut admin = sqlx::PgConnection::connect(&admin_url)
+        .await
+        .expect("connect to the test PostgreSQL");
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&mut admin)
+        .await
+        .expect("create test database");
+    let base = admin_url
+        .rsplit_once('/')
+        .map(|(base, _)| base.to_owned())
+        .unwrap_or(admin_url);
     Some(format!("{base}/{name}"))
 }
 
