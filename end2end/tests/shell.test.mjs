@@ -19,8 +19,9 @@ describe('page shell', () => {
       assert.equal(await page.textContent('h1'), "Welcome to the city's Plaza");
       assert.equal(await page.locator('.recent .dataset-card').count(), 3);
       assert.match(await page.textContent('.recent'), /6 datasets in the catalog/);
+      const nav = page.getByRole('navigation', { name: 'Main navigation' });
       for (const label of ['Catalog', 'Consultations', 'Maps', 'Models', 'Sign in']) {
-        assert.ok(await page.getByRole('link', { name: label, exact: true }).isVisible(), label);
+        assert.ok(await nav.getByRole('link', { name: label, exact: true }).isVisible(), label);
       }
       assert.deepEqual(problems, []);
       await context.close();
@@ -58,7 +59,7 @@ describe('page shell', () => {
     await button.click();
     assert.equal(await button.getAttribute('aria-expanded'), 'true');
     assert.ok(await nav.isVisible(), 'the navigation unfolds');
-    await page.getByRole('link', { name: 'Catalog', exact: true }).click();
+    await nav.getByRole('link', { name: 'Catalog', exact: true }).click();
     await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Catalog');
     assert.equal(await button.getAttribute('aria-expanded'), 'false', 'following a link folds the menu');
     assert.equal(await page.title(), 'Catalog · Plaza');

@@ -41,7 +41,11 @@ export async function openPage(browser, { js, viewport = DESKTOP, locale = 'en-G
     if (message.type() === 'error') problems.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+  page.on('requestfailed', (request) => {
+    // Without JavaScript the browser still preloads the bundle, then drops it.
+    const bundle = /\/pkg\/[^/]+\.(js|wasm)$/.test(new URL(request.url()).pathname);
+    if (js || !bundle) problems.push(`request failed: ${request.url()}`);
+  });
   return { context, page, problems };
 }
 
