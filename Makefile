@@ -8,7 +8,7 @@ export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
 ## Build in release mode and serve http://127.0.0.1:3000 with the demo city.
 run: build
-	./target/release/plaza serve
+	"$${CARGO_TARGET_DIR:-target}/release/plaza" serve
 
 build:
 	.ci/setup run

@@ -11,8 +11,9 @@ use crate::store::{RdfStore, SqlStore, Stores};
 
 /// `plaza serve`: run the web server until SIGINT or SIGTERM.
 pub async fn serve(config: Config) -> anyhow::Result<()> {
+    let stop = shutdown_signal();
     let app = Application::build(config).await?;
-    app.run_until_stopped(shutdown_signal()).await
+    app.run_until_stopped(stop).await
 }
 
 /// `plaza migrate`: bring the SQL schema up to date.

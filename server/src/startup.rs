@@ -97,27 +97,30 @@ fn leptos_options(config: &Config, address: SocketAddr) -> LeptosOptions {
         .build()
 }
 
-/// Completes on SIGINT (Ctrl-C) or SIGTERM.
-pub async fn shutdown_signal() {
-    let interrupt = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
+/// Registers for SIGINT (Ctrl-C) and SIGTERM at once, and returns a future
+/// that completes on the first of them. Registering before the server
+/// starts means a signal that arrives during start-up still stops it
+/// gracefully instead of killing the process.
+pub fn shutdown_signal() -> impl Future<Output = ()> + Send + 'static {
     #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-            }
-            Err(err) => {
-                tracing::warn!("cannot listen for SIGTERM: {err}");
-                std::future::pending::<()>().await;
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let terminate = signal(SignalKind::terminate());
+        let interrupt = signal(SignalKind::interrupt());
+        async move {
+            let (Ok(mut terminate), Ok(mut interrupt)) = (terminate, interrupt) else {
+                tracing::warn!("cannot listen for SIGTERM/SIGINT; stop the server with SIGKILL");
+                return std::future::pending().await;
+            };
+            tokio::select! {
+                _ = terminate.recv() => tracing::info!("SIGTERM received; finishing in-flight requests"),
+                _ = interrupt.recv() => tracing::info!("SIGINT received; finishing in-flight requests"),
             }
         }
-    };
+    }
     #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = interrupt => tracing::info!("SIGINT received; finishing in-flight requests"),
-        () = terminate => tracing::info!("SIGTERM received; finishing in-flight requests"),
+    async {
+        let _ = tokio::signal::ctrl_c().await;
+        tracing::info!("Ctrl-C received; finishing in-flight requests");
     }
 }
