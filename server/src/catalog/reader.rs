@@ -60,12 +60,14 @@ fn list_datasets(store: &Store, lang: &str, limit: usize) -> Result<DatasetList,
             lang,
         )?);
     }
+    // A dataset typed in more than one graph is listed once.
+    all.sort_by(|a, b| a.iri.cmp(&b.iri));
+    all.dedup_by(|a, b| a.iri == b.iri);
     all.sort_by(|a, b| {
         b.modified
             .cmp(&a.modified)
             .then_with(|| a.title.cmp(&b.title))
     });
-    all.dedup_by(|a, b| a.iri == b.iri);
     let total = all.len();
     all.truncate(limit);
     Ok(DatasetList { total, items: all })
