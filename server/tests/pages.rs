@@ -2,7 +2,7 @@
 
 mod support;
 
-use support::{TestApp, without_markers};
+use support::{TestApp, header, without_markers};
 
 /// Every page of the navigation and footer, with a word of its heading.
 const PAGES: &[(&str, &str)] = &[
@@ -164,12 +164,7 @@ async fn an_unknown_page_is_a_real_404_page() {
         .await
         .expect("request");
     assert_eq!(response.status(), 404);
-    assert!(
-        response.headers()["content-type"]
-            .to_str()
-            .expect("ascii")
-            .starts_with("text/html")
-    );
+    assert!(header(&response, "content-type").starts_with("text/html"));
     let body = response.text().await.expect("body");
     assert!(body.contains("<h1>Page not found"), "{body}");
     assert!(
@@ -188,12 +183,7 @@ async fn an_unknown_api_path_is_a_json_404() {
         .await
         .expect("request");
     assert_eq!(response.status(), 404);
-    assert!(
-        response.headers()["content-type"]
-            .to_str()
-            .expect("ascii")
-            .starts_with("application/json")
-    );
+    assert!(header(&response, "content-type").starts_with("application/json"));
     let json: serde_json::Value = response.json().await.expect("JSON");
     assert_eq!(json["error"], "not_found");
     assert!(

@@ -165,3 +165,12 @@ pub async fn postgres_database() -> Option<String> {
 pub fn without_markers(html: &str) -> String {
     html.replace("<!>", "")
 }
+
+/// A response header as text (empty when absent or not ASCII).
+pub fn header<'a>(response: &'a reqwest::Response, name: &str) -> &'a str {
+    response
+        .headers()
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+}
