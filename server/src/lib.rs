@@ -7,6 +7,7 @@ pub mod commands;
 pub mod config;
 pub mod demo;
 pub mod http;
+pub mod rdf;
 pub mod startup;
 pub mod store;
 pub mod telemetry;
