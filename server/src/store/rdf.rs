@@ -148,12 +148,6 @@ impl RdfStore {
         .await
     }
 
-    /// The underlying Oxigraph store, for services that query it directly
-    /// (always from a blocking task).
-    pub fn oxigraph(&self) -> &Store {
-        &self.store
-    }
-
     /// Flushes RocksDB's buffers to disk; the lock is released when the
     /// last handle is dropped.
     pub async fn close(self) {
