@@ -2,6 +2,7 @@
 
 mod support;
 
+use reqwest::Method;
 use support::{TestApp, header, without_markers};
 
 /// Every page of the navigation and footer, with a word of its heading.
@@ -78,12 +79,10 @@ async fn the_catalog_lists_every_demo_dataset_newest_first() {
 async fn french_comes_from_the_cookie_or_the_accept_language_header() {
     let app = TestApp::spawn().await;
     let by_cookie = app
-        .client
-        .get(app.url("/catalog"))
-        .header("cookie", "i18n_pref_locale=fr")
-        .send()
+        .send(Method::GET, "/catalog", |r| {
+            r.header("cookie", "i18n_pref_locale=fr")
+        })
         .await
-        .expect("request")
         .text()
         .await
         .map(|html| without_markers(&html))
@@ -95,12 +94,10 @@ async fn french_comes_from_the_cookie_or_the_accept_language_header() {
             || by_cookie.contains("Mesures de la qualité de l'air")
     );
     let by_header = app
-        .client
-        .get(app.url("/"))
-        .header("accept-language", "fr-BE,fr;q=0.9,en;q=0.5")
-        .send()
+        .send(Method::GET, "/", |r| {
+            r.header("accept-language", "fr-BE,fr;q=0.9,en;q=0.5")
+        })
         .await
-        .expect("request")
         .text()
         .await
         .map(|html| without_markers(&html))
@@ -113,12 +110,10 @@ async fn french_comes_from_the_cookie_or_the_accept_language_header() {
 async fn the_language_form_sets_the_cookie_and_returns_to_the_page() {
     let app = TestApp::spawn().await;
     let response = app
-        .client
-        .post(app.url("/lang"))
-        .form(&[("locale", "fr"), ("next", "/catalog")])
-        .send()
-        .await
-        .expect("request");
+        .send(Method::POST, "/lang", |r| {
+            r.form(&[("locale", "fr"), ("next", "/catalog")])
+        })
+        .await;
     assert_eq!(response.status(), 303);
     assert_eq!(response.headers()["location"], "/catalog");
     let cookie = response.headers()["set-cookie"].to_str().expect("ascii");
@@ -132,12 +127,8 @@ async fn the_language_form_sets_the_cookie_and_returns_to_the_page() {
 async fn the_language_form_refuses_unknown_languages_and_foreign_redirects() {
     let app = TestApp::spawn().await;
     let response = app
-        .client
-        .post(app.url("/lang"))
-        .form(&[("locale", "xx")])
-        .send()
-        .await
-        .expect("request");
+        .send(Method::POST, "/lang", |r| r.form(&[("locale", "xx")]))
+        .await;
     assert_eq!(response.status(), 400);
     let message = response.text().await.expect("body");
     assert!(
@@ -145,24 +136,17 @@ async fn the_language_form_refuses_unknown_languages_and_foreign_redirects() {
         "{message}"
     );
     let response = app
-        .client
-        .post(app.url("/lang"))
-        .form(&[("locale", "en"), ("next", "//evil.example/")])
-        .send()
-        .await
-        .expect("request");
+        .send(Method::POST, "/lang", |r| {
+            r.form(&[("locale", "en"), ("next", "//evil.example/")])
+        })
+        .await;
     assert_eq!(response.headers()["location"], "/");
 }
 
 #[tokio::test]
 async fn an_unknown_page_is_a_real_404_page() {
     let app = TestApp::spawn().await;
-    let response = app
-        .client
-        .get(app.url("/no/such/page"))
-        .send()
-        .await
-        .expect("request");
+    let response = app.send(Method::GET, "/no/such/page", |r| r).await;
     assert_eq!(response.status(), 404);
     assert!(header(&response, "content-type").starts_with("text/html"));
     let body = response.text().await.expect("body");
@@ -176,12 +160,7 @@ async fn an_unknown_page_is_a_real_404_page() {
 #[tokio::test]
 async fn an_unknown_api_path_is_a_json_404() {
     let app = TestApp::spawn().await;
-    let response = app
-        .client
-        .post(app.url("/api/nothing-here"))
-        .send()
-        .await
-        .expect("request");
+    let response = app.send(Method::POST, "/api/nothing-here", |r| r).await;
     assert_eq!(response.status(), 404);
     assert!(header(&response, "content-type").starts_with("application/json"));
     let json: serde_json::Value = response.json().await.expect("JSON");
@@ -211,7 +190,7 @@ async fn an_oversized_body_gets_413() {
 #[tokio::test]
 async fn pages_carry_security_headers_and_a_csp_nonce_matching_the_inline_script() {
     let app = TestApp::spawn().await;
-    let response = app.client.get(app.url("/")).send().await.expect("request");
+    let response = app.send(Method::GET, "/", |r| r).await;
     let headers = response.headers().clone();
     assert_eq!(headers["x-content-type-options"], "nosniff");
     assert_eq!(
@@ -251,12 +230,7 @@ async fn pages_carry_security_headers_and_a_csp_nonce_matching_the_inline_script
         );
     }
     // Other responses get the strict policy without any nonce.
-    let health = app
-        .client
-        .get(app.url("/healthz"))
-        .send()
-        .await
-        .expect("request");
+    let health = app.send(Method::GET, "/healthz", |r| r).await;
     let policy = health.headers()["content-security-policy"]
         .to_str()
         .expect("ascii");
@@ -275,7 +249,7 @@ async fn each_response_gets_a_fresh_nonce() {
             .expect("ascii")
             .to_owned()
     };
-    let first = app.client.get(app.url("/")).send().await.expect("request");
-    let second = app.client.get(app.url("/")).send().await.expect("request");
+    let first = app.send(Method::GET, "/", |r| r).await;
+    let second = app.send(Method::GET, "/", |r| r).await;
     assert_ne!(policy(&first), policy(&second));
 }

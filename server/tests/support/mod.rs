@@ -70,6 +70,20 @@ impl TestApp {
         format!("{}{}", self.base, path)
     }
 
+    /// Sends a request to `path` built by `build` (headers, body) and
+    /// returns the whole response.
+    pub async fn send(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        build: impl FnOnce(reqwest::RequestBuilder) -> reqwest::RequestBuilder,
+    ) -> reqwest::Response {
+        build(self.client.request(method, self.url(path)))
+            .send()
+            .await
+            .expect("request")
+    }
+
     /// GET `path` and return status and body, without Leptos' hydration
     /// markers (`<!>`), so tests can look for text as a reader sees it.
     pub async fn get(&self, path: &str) -> (reqwest::StatusCode, String) {
