@@ -1,8 +1,12 @@
 //! RDF on the wire: which media types and file suffixes name which RDF
-//! syntax, and HTTP content negotiation between HTML and RDF.
+//! syntax, HTTP content negotiation between HTML and RDF, and reading and
+//! writing RDF bodies.
 
+mod contexts;
 mod negotiation;
+mod parse;
 
 pub use negotiation::{
     Representation, negotiate, rdf_format_for_content_type, rdf_format_for_suffix,
 };
+pub use parse::{ParseError, Strictness, parse_graph};
