@@ -8,6 +8,7 @@ pub mod config;
 pub mod demo;
 pub mod http;
 pub mod rdf;
+pub mod shacl;
 pub mod startup;
 pub mod store;
 pub mod telemetry;

@@ -3,9 +3,11 @@
 //! writing RDF bodies.
 
 mod contexts;
+mod describe;
 mod negotiation;
 mod parse;
 
+pub use describe::describe;
 pub use negotiation::{
     Representation, negotiate, rdf_format_for_content_type, rdf_format_for_suffix,
 };

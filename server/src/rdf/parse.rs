@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{BlankNode, Graph, NamedOrBlankNode, Term, Triple};
 use oxjsonld::{JsonLdParser, JsonLdRemoteDocument};
+use oxrdfxml::RdfXmlParser;
 
 use crate::rdf::contexts::{known_context_urls, local_context};
 
@@ -51,10 +52,10 @@ pub fn parse_graph(
     base_iri: &str,
     strictness: Strictness,
 ) -> Result<Graph, ParseError> {
-    let triples = if matches!(format, RdfFormat::JsonLd { .. }) {
-        parse_json_ld(body, base_iri, strictness)?
-    } else {
-        parse_other(body, format, base_iri, strictness)?
+    let triples = match format {
+        RdfFormat::JsonLd { .. } => parse_json_ld(body, base_iri, strictness)?,
+        RdfFormat::RdfXml => parse_rdf_xml(body, base_iri, strictness)?,
+        _ => parse_other(body, format, base_iri, strictness)?,
     };
     Ok(with_fresh_blank_nodes(triples))
 }
@@ -84,6 +85,53 @@ fn parse_other(
             })
         })
         .collect()
+}
+
+/// RDF/XML errors carry no position, but the parser knows how far it read:
+/// the line and column come from that byte offset.
+fn parse_rdf_xml(
+    body: &[u8],
+    base_iri: &str,
+    strictness: Strictness,
+) -> Result<Vec<Triple>, ParseError> {
+    let mut parser = RdfXmlParser::new()
+        .with_base_iri(base_iri)
+        .map_err(|e| plain_error(format!("invalid base IRI {base_iri}: {e}")))?;
+    if strictness == Strictness::Lenient {
+        parser = parser.lenient();
+    }
+    let mut reader = parser.for_slice(body);
+    let mut triples = Vec::new();
+    while let Some(triple) = reader.next() {
+        match triple {
+            Ok(triple) => triples.push(triple),
+            Err(err) => {
+                let offset = usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
+                let (line, column) = line_and_column(body, offset);
+                return Err(ParseError {
+                    message: err.to_string(),
+                    line: Some(line),
+                    column: Some(column),
+                });
+            }
+        }
+    }
+    Ok(triples)
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_and_column(body: &[u8], offset: usize) -> (u64, u64) {
+    let before = &body[..offset.min(body.len())];
+    let line_start = before
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .map_or(0, |p| p + 1);
+    let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    (line as u64, column as u64)
 }
 
 fn parse_json_ld(
@@ -216,11 +264,26 @@ mod tests {
     }
 
     #[test]
+    fn rdf_xml_errors_name_their_line() {
+        let body = b"<?xml version=\"1.0\"?>\n<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns:dct=\"http://purl.org/dc/terms/\">\n <rdf:Description rdf:about=\"http://example.org/a\">\n  <dct:subject rdf:resource=\"http://example.org/b\">text</dct:subject>\n </rdf:Description>\n</rdf:RDF>\n";
+        let err =
+            parse_graph(body, RdfFormat::RdfXml, BASE, Strictness::Strict).expect_err("broken");
+        assert_eq!(err.line, Some(4), "{err:?}");
+    }
+
+    #[test]
     fn json_ld_contexts_come_from_local_copies() {
         let body = br#"{"@context": "https://semiceu.github.io/uri.semic.eu-generated/DCAT-AP/releases/3.0.0/html/examples/context.jsonld",
                         "@id": "https://example.org/d", "@type": "Dataset", "title": {"en": "x"}}"#;
-        let graph = parse_graph(body, RdfFormat::JsonLd { profile: Default::default() }, BASE, Strictness::Strict)
-            .expect("parses offline");
+        let graph = parse_graph(
+            body,
+            RdfFormat::JsonLd {
+                profile: Default::default(),
+            },
+            BASE,
+            Strictness::Strict,
+        )
+        .expect("parses offline");
         assert!(graph.len() >= 2, "{graph}");
     }
 
@@ -228,16 +291,31 @@ mod tests {
     fn the_official_dcat_ap_3_0_1_context_works() {
         let body = br#"{"@context": "https://semiceu.github.io/DCAT-AP/releases/3.0.1/context/dcat-ap.jsonld",
                         "@id": "https://example.org/d", "@type": "Dataset", "title": {"en": "x"}}"#;
-        let graph = parse_graph(body, RdfFormat::JsonLd { profile: Default::default() }, BASE, Strictness::Strict)
-            .expect("parses offline");
+        let graph = parse_graph(
+            body,
+            RdfFormat::JsonLd {
+                profile: Default::default(),
+            },
+            BASE,
+            Strictness::Strict,
+        )
+        .expect("parses offline");
         assert_eq!(graph.len(), 2, "{graph}");
     }
 
     #[test]
     fn an_unknown_remote_context_is_refused_without_fetching() {
-        let body = br#"{"@context": "https://example.org/ctx.jsonld", "@id": "https://example.org/d"}"#;
-        let err = parse_graph(body, RdfFormat::JsonLd { profile: Default::default() }, BASE, Strictness::Strict)
-            .expect_err("unknown context");
+        let body =
+            br#"{"@context": "https://example.org/ctx.jsonld", "@id": "https://example.org/d"}"#;
+        let err = parse_graph(
+            body,
+            RdfFormat::JsonLd {
+                profile: Default::default(),
+            },
+            BASE,
+            Strictness::Strict,
+        )
+        .expect_err("unknown context");
         assert!(err.message.contains("never fetches"), "{err:?}");
     }
 

@@ -43,10 +43,9 @@ const CONTEXTS: &[(&str, &str)] = &[
 /// The local copy of the context published at `url` (`http` and `https`
 /// name the same context).
 pub fn local_context(url: &str) -> Option<&'static str> {
-    let wanted = url.strip_prefix("http://").map_or_else(
-        || url.to_owned(),
-        |rest| format!("https://{rest}"),
-    );
+    let wanted = url
+        .strip_prefix("http://")
+        .map_or_else(|| url.to_owned(), |rest| format!("https://{rest}"));
     CONTEXTS
         .iter()
         .find(|(known, _)| *known == wanted)
