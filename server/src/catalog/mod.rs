@@ -1,10 +1,23 @@
 //! The catalog as the server sees it: records split out of RDF bodies,
-//! stored one named graph each, and read back for pages and machines.
+//! validated, stored one named graph each with their history, and read back
+//! for pages and machines.
 
+mod history;
+mod import;
 mod labels;
+mod oxigraph_store;
 mod reader;
+mod record_graph;
 mod records;
+mod store;
 
+pub use history::{VersionInfo, list_versions, version_nquads, version_results};
+pub use import::{
+    ImportError, ImportMode, ImportSummary, Importer, Outcome, RecordOutcome, validate_only,
+};
 pub use labels::pick_literal;
+pub use oxigraph_store::OxigraphCatalogStore;
 pub use reader::StoreCatalogReader;
+pub use record_graph::{CatalogIris, RecordFacts, description_of, facts_of, same_description};
 pub use records::{RecordDraft, RecordKind, RefusedRecord, SplitBody, boundary_nodes, slug, split};
+pub use store::{CatalogStore, CatalogStoreError, RecordQuery, RecordSlice};

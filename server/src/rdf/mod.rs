@@ -6,9 +6,11 @@ mod contexts;
 mod describe;
 mod negotiation;
 mod parse;
+mod serialize;
 
 pub use describe::describe;
 pub use negotiation::{
     Representation, negotiate, rdf_format_for_content_type, rdf_format_for_suffix,
 };
 pub use parse::{ParseError, Strictness, parse_graph};
+pub use serialize::{PREFIXES, serialize_graph};

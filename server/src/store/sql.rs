@@ -67,6 +67,11 @@ impl SqlStore {
         Ok(SqlStore { pool, backend })
     }
 
+    /// The connection pool, for the query functions of each module.
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
     /// The engine in use.
     pub fn backend(&self) -> SqlBackend {
         self.backend

@@ -1,0 +1,121 @@
+//! Every version of every record, in SQL (`record_versions`). Rows are
+//! written before the RDF store commits; the RDF store's `dcat:version` on
+//! the catalog record says which rows are real (see the migration).
+
+use serde::Serialize;
+use sqlx::Row;
+
+use crate::store::SqlStore;
+
+/// One version about to be written.
+#[derive(Debug, Clone)]
+pub struct NewVersion {
+    /// The record's resource IRI.
+    pub record: String,
+    /// Its version number (1 for a new record).
+    pub version: i64,
+    /// When (RFC 3339).
+    pub created_at: String,
+    /// "created" or "updated".
+    pub change: &'static str,
+    /// The record's named graph as N-Quads.
+    pub nquads: String,
+    /// The record's SHACL results as JSON.
+    pub results: String,
+}
+
+/// One line of a record's history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct VersionInfo {
+    /// The version number.
+    pub version: i64,
+    /// When it was written.
+    pub created_at: String,
+    /// "created" or "updated".
+    pub change: String,
+}
+
+/// Writes `versions` in one transaction, replacing rows at or above each
+/// version (left by a write that never reached the RDF store).
+pub async fn write_versions(sql: &SqlStore, versions: &[NewVersion]) -> Result<(), sqlx::Error> {
+    let mut transaction = sql.pool().begin().await?;
+    for version in versions {
+        sqlx::query("DELETE FROM record_versions WHERE record_iri = $1 AND version >= $2")
+            .bind(&version.record)
+            .bind(version.version)
+            .execute(&mut *transaction)
+            .await?;
+        sqlx::query(
+            "INSERT INTO record_versions (record_iri, version, created_at, change, nquads, results) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(&version.record)
+        .bind(version.version)
+        .bind(&version.created_at)
+        .bind(version.change)
+        .bind(&version.nquads)
+        .bind(&version.results)
+        .execute(&mut *transaction)
+        .await?;
+    }
+    transaction.commit().await
+}
+
+/// The versions of `record` up to `current`, oldest first.
+pub async fn list_versions(
+    sql: &SqlStore,
+    record: &str,
+    current: i64,
+) -> Result<Vec<VersionInfo>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT version, created_at, change FROM record_versions \
+         WHERE record_iri = $1 AND version <= $2 ORDER BY version",
+    )
+    .bind(record)
+    .bind(current)
+    .fetch_all(sql.pool())
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| VersionInfo {
+            version: row.get(0),
+            created_at: row.get(1),
+            change: row.get(2),
+        })
+        .collect())
+}
+
+/// The N-Quads of one version of `record`, if it exists and is not above
+/// `current`.
+pub async fn version_nquads(
+    sql: &SqlStore,
+    record: &str,
+    version: i64,
+    current: i64,
+) -> Result<Option<String>, sqlx::Error> {
+    if version > current {
+        return Ok(None);
+    }
+    let row =
+        sqlx::query("SELECT nquads FROM record_versions WHERE record_iri = $1 AND version = $2")
+            .bind(record)
+            .bind(version)
+            .fetch_optional(sql.pool())
+            .await?;
+    Ok(row.map(|r| r.get(0)))
+}
+
+/// The SHACL results (JSON) stored with one version of `record`.
+pub async fn version_results(
+    sql: &SqlStore,
+    record: &str,
+    version: i64,
+) -> Result<Option<String>, sqlx::Error> {
+    let row =
+        sqlx::query("SELECT results FROM record_versions WHERE record_iri = $1 AND version = $2")
+            .bind(record)
+            .bind(version)
+            .fetch_optional(sql.pool())
+            .await?;
+    Ok(row.map(|r| r.get(0)))
+}

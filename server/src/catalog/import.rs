@@ -1,0 +1,354 @@
+//! Importing a body of RDF into the catalog: parse, split into records,
+//! validate, compare with what is stored, then write every changed record
+//! in one transaction (history rows first, then the RDF store).
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::{Graph, NamedNode, NamedOrBlankNode, Term};
+use serde::Serialize;
+
+use crate::catalog::history::{self, NewVersion};
+use crate::catalog::record_graph::{
+    CatalogIris, RecordFacts, description_of, facts_of, same_description, stored_graph,
+};
+use crate::catalog::records::{RecordKind, RefusedRecord, split};
+use crate::catalog::store::{CatalogStore, CatalogStoreError};
+use crate::rdf::{ParseError, Strictness, parse_graph};
+use crate::shacl::{Severity, ShaclError, ValidationReport, ValidationResult, validate_body};
+use crate::store::{SqlStore, now_rfc3339};
+
+/// How an import treats SHACL violations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum ImportMode {
+    /// Refuse the whole body if any record has a violation (the default).
+    #[default]
+    Strict,
+    /// Store every record that parses, with its violations.
+    Lenient,
+}
+
+/// What happened to one record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Outcome {
+    /// New in the catalog.
+    Created,
+    /// Stored before, now changed (a new version).
+    Updated,
+    /// Stored before with the same description.
+    Unchanged,
+    /// Would have been created (strict import refused).
+    Refused,
+}
+
+/// One record of an import summary.
+#[derive(Debug, Clone, Serialize)]
+pub struct RecordOutcome {
+    /// The record's IRI.
+    pub iri: String,
+    /// Dataset, data service or series.
+    pub kind: RecordKind,
+    /// What happened.
+    pub outcome: Outcome,
+    /// Its version after the import (absent when nothing was stored).
+    pub version: Option<i64>,
+    /// Its SHACL results.
+    pub results: Vec<ValidationResult>,
+}
+
+/// The answer to an import.
+#[derive(Debug, Clone, Serialize)]
+pub struct ImportSummary {
+    /// Strict or lenient.
+    pub mode: ImportMode,
+    /// Whether anything was written.
+    pub stored: bool,
+    /// Records created.
+    pub created: usize,
+    /// Records updated.
+    pub updated: usize,
+    /// Records unchanged.
+    pub unchanged: usize,
+    /// Records with at least one `sh:Violation`.
+    pub records_with_violations: usize,
+    /// Triples of the body that belong to no record (e.g. the source catalog).
+    pub unattached_triples: usize,
+    /// Records that cannot be stored at all.
+    pub refused: Vec<RefusedRecord>,
+    /// Every record, in IRI order.
+    pub records: Vec<RecordOutcome>,
+    /// SHACL results about nodes outside every record.
+    pub other_results: Vec<ValidationResult>,
+}
+
+/// Why an import stored nothing.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// The body is not RDF in the declared syntax.
+    #[error("The body is not valid RDF: {}", .error.located_message())]
+    Parse {
+        /// Where and why.
+        error: ParseError,
+        /// Whether `?mode=lenient` would read it.
+        lenient_would_parse: bool,
+    },
+    /// The body holds no dataset, data service or dataset series.
+    #[error("The body holds no dcat:Dataset, dcat:DataService or dcat:DatasetSeries to import.")]
+    NoRecords,
+    /// Strict mode and a record does not conform (the summary says which).
+    #[error("Nothing was stored: {} record(s) have SHACL violations or cannot be stored. Fix them, or import with mode=lenient.", .0.records_with_violations + .0.refused.len())]
+    Refused(Box<ImportSummary>),
+    /// Validation itself failed.
+    #[error(transparent)]
+    Shacl(#[from] ShaclError),
+    /// A store failed; nothing was committed.
+    #[error(transparent)]
+    Store(#[from] CatalogStoreError),
+    /// The history table failed; nothing was committed.
+    #[error("Could not write the record history: {0}")]
+    History(#[from] sqlx::Error),
+    /// The CPU-bound part panicked or was cancelled.
+    #[error("The import task failed: {0}")]
+    Task(#[from] tokio::task::JoinError),
+}
+
+/// The catalog's write side.
+#[derive(Clone)]
+pub struct Importer {
+    store: Arc<dyn CatalogStore>,
+    sql: SqlStore,
+    iris: CatalogIris,
+    /// One write at a time in this process, so version numbers never race.
+    write_lock: Arc<tokio::sync::Mutex<()>>,
+}
+
+/// A parsed, split and validated body, ready to compare and write.
+struct Prepared {
+    records: Vec<(NamedNode, RecordKind, Graph, Vec<ValidationResult>)>,
+    refused: Vec<RefusedRecord>,
+    unattached_triples: usize,
+    other_results: Vec<ValidationResult>,
+}
+
+impl Importer {
+    /// An importer writing to `store` and the history in `sql`.
+    pub fn new(store: Arc<dyn CatalogStore>, sql: SqlStore, iris: CatalogIris) -> Self {
+        Importer {
+            store,
+            sql,
+            iris,
+            write_lock: Arc::new(tokio::sync::Mutex::new(())),
+        }
+    }
+
+    /// The catalog's IRIs.
+    pub fn iris(&self) -> &CatalogIris {
+        &self.iris
+    }
+
+    /// Imports `body` (in `format`) in `mode`.
+    pub async fn import(
+        &self,
+        body: Vec<u8>,
+        format: RdfFormat,
+        mode: ImportMode,
+    ) -> Result<ImportSummary, ImportError> {
+        let base = self.iris.base.clone();
+        let prepared =
+            tokio::task::spawn_blocking(move || prepare(&body, format, &base, mode)).await??;
+        let _guard = self.write_lock.lock().await;
+        let iris: Vec<NamedNode> = prepared.records.iter().map(|r| r.0.clone()).collect();
+        let current = self.store.record_graphs(iris).await?;
+        let now = now_rfc3339();
+        let mut summary = ImportSummary {
+            mode,
+            stored: false,
+            created: 0,
+            updated: 0,
+            unchanged: 0,
+            records_with_violations: 0,
+            unattached_triples: prepared.unattached_triples,
+            refused: prepared.refused,
+            records: Vec::new(),
+            other_results: prepared.other_results,
+        };
+        let mut writes = Vec::new();
+        let mut versions = Vec::new();
+        for (iri, kind, description, results) in prepared.records {
+            if results.iter().any(|r| r.severity == Severity::Violation) {
+                summary.records_with_violations += 1;
+            }
+            let stored = current.get(&iri);
+            let facts = stored.and_then(|g| facts_of(&self.iris, &iri, g));
+            let (outcome, new_facts) = match (&facts, stored) {
+                (Some(facts), Some(stored))
+                    if same_description(
+                        &description_of(&self.iris, &iri, stored),
+                        &description,
+                    ) =>
+                {
+                    (Outcome::Unchanged, facts.clone())
+                }
+                (Some(facts), _) => (
+                    Outcome::Updated,
+                    RecordFacts {
+                        version: facts.version + 1,
+                        issued: facts.issued.clone(),
+                        modified: now.clone(),
+                    },
+                ),
+                (None, _) => (
+                    Outcome::Created,
+                    RecordFacts {
+                        version: 1,
+                        issued: now.clone(),
+                        modified: now.clone(),
+                    },
+                ),
+            };
+            match outcome {
+                Outcome::Created => summary.created += 1,
+                Outcome::Updated => summary.updated += 1,
+                _ => summary.unchanged += 1,
+            }
+            if outcome != Outcome::Unchanged {
+                let graph = stored_graph(&self.iris, &iri, kind, &description, &new_facts);
+                versions.push(NewVersion {
+                    record: iri.as_str().to_owned(),
+                    version: new_facts.version,
+                    created_at: now.clone(),
+                    change: if outcome == Outcome::Created {
+                        "created"
+                    } else {
+                        "updated"
+                    },
+                    nquads: nquads(&iri, &graph),
+                    results: serde_json::to_string(&results).unwrap_or_else(|_| "[]".into()),
+                });
+                writes.push((iri.clone(), graph));
+            }
+            summary.records.push(RecordOutcome {
+                iri: iri.as_str().to_owned(),
+                kind,
+                outcome,
+                version: Some(new_facts.version),
+                results,
+            });
+        }
+        let refuse = mode == ImportMode::Strict
+            && (summary.records_with_violations > 0 || !summary.refused.is_empty());
+        if refuse {
+            for record in &mut summary.records {
+                if record.outcome != Outcome::Unchanged {
+                    record.outcome = Outcome::Refused;
+                    record.version = None;
+                }
+            }
+            return Err(ImportError::Refused(Box::new(summary)));
+        }
+        if !writes.is_empty() {
+            history::write_versions(&self.sql, &versions).await?;
+            self.store.replace_graphs(writes).await?;
+            summary.stored = true;
+        }
+        Ok(summary)
+    }
+}
+
+/// Validates a body without storing anything.
+pub fn validate_only(
+    body: &[u8],
+    format: RdfFormat,
+    base: &str,
+) -> Result<ValidationReport, ImportError> {
+    let graph = parse(body, format, base, Strictness::Strict)?;
+    let stop = crate::catalog::records::boundary_nodes(&graph);
+    Ok(validate_body(&graph, &stop)?)
+}
+
+fn parse(
+    body: &[u8],
+    format: RdfFormat,
+    base: &str,
+    strictness: Strictness,
+) -> Result<Graph, ImportError> {
+    parse_graph(body, format, base, strictness).map_err(|error| ImportError::Parse {
+        lenient_would_parse: strictness == Strictness::Strict
+            && parse_graph(body, format, base, Strictness::Lenient).is_ok(),
+        error,
+    })
+}
+
+fn prepare(
+    body: &[u8],
+    format: RdfFormat,
+    base: &str,
+    mode: ImportMode,
+) -> Result<Prepared, ImportError> {
+    let strictness = match mode {
+        ImportMode::Strict => Strictness::Strict,
+        ImportMode::Lenient => Strictness::Lenient,
+    };
+    let graph = parse(body, format, base, strictness)?;
+    let split = split(graph, base);
+    if split.records.is_empty() && split.refused.is_empty() {
+        return Err(ImportError::NoRecords);
+    }
+    let stop = crate::catalog::records::boundary_nodes(&split.graph);
+    let report = validate_body(&split.graph, &stop)?;
+    // Which records describe each node, so results land on their records.
+    let mut owners: HashMap<NamedOrBlankNode, Vec<usize>> = HashMap::new();
+    for (index, record) in split.records.iter().enumerate() {
+        let subjects: HashSet<NamedOrBlankNode> = record
+            .description
+            .iter()
+            .map(|t| t.subject.into_owned())
+            .collect();
+        for subject in subjects {
+            owners.entry(subject).or_default().push(index);
+        }
+    }
+    let mut per_record: Vec<Vec<ValidationResult>> = vec![Vec::new(); split.records.len()];
+    let mut other_results = Vec::new();
+    for result in report.results {
+        let node: Option<NamedOrBlankNode> = match &result.focus_term {
+            Term::NamedNode(n) => Some(n.clone().into()),
+            Term::BlankNode(b) => Some(b.clone().into()),
+            _ => None,
+        };
+        match node.and_then(|n| owners.get(&n)) {
+            Some(indexes) => {
+                for index in indexes {
+                    per_record[*index].push(result.clone());
+                }
+            }
+            None => other_results.push(result),
+        }
+    }
+    let records = split
+        .records
+        .into_iter()
+        .zip(per_record)
+        .map(|(record, results)| (record.iri, record.kind, record.description, results))
+        .collect();
+    Ok(Prepared {
+        records,
+        refused: split.refused,
+        unattached_triples: split.unattached_triples,
+        other_results,
+    })
+}
+
+fn nquads(name: &NamedNode, graph: &Graph) -> String {
+    let mut out = Vec::new();
+    let mut serializer = RdfSerializer::from_format(RdfFormat::NQuads).for_writer(&mut out);
+    for triple in graph {
+        // Writing to a Vec cannot fail.
+        let _ = serializer.serialize_quad(triple.in_graph(name.as_ref()));
+    }
+    let _ = serializer.finish();
+    String::from_utf8(out).unwrap_or_default()
+}

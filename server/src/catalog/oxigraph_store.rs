@@ -1,0 +1,160 @@
+//! The catalog store on the embedded Oxigraph: every operation runs on the
+//! blocking pool through `RdfStore::run`.
+
+use std::collections::HashMap;
+
+use oxigraph::model::vocab::xsd;
+use oxigraph::model::{Graph, GraphNameRef, Literal, NamedNode, Term, Triple, Variable};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::store::Store;
+
+use crate::catalog::store::{CatalogStore, RecordQuery, RecordSlice, StoreFuture};
+use crate::store::{RdfStore, RdfStoreError};
+
+/// The catalog store in the local Oxigraph database.
+#[derive(Clone)]
+pub struct OxigraphCatalogStore {
+    rdf: RdfStore,
+    catalog: NamedNode,
+}
+
+impl OxigraphCatalogStore {
+    /// A catalog store for the catalog `catalog` in `rdf`.
+    pub fn new(rdf: RdfStore, catalog: NamedNode) -> Self {
+        OxigraphCatalogStore { rdf, catalog }
+    }
+}
+
+impl CatalogStore for OxigraphCatalogStore {
+    fn record_graphs(&self, iris: Vec<NamedNode>) -> StoreFuture<'_, HashMap<NamedNode, Graph>> {
+        Box::pin(async move {
+            let graphs = self
+                .rdf
+                .run(move |store| -> Result<_, RdfStoreError> {
+                    let mut out = HashMap::new();
+                    for iri in iris {
+                        let graph = read_graph(store, &iri)?;
+                        if !graph.is_empty() {
+                            out.insert(iri, graph);
+                        }
+                    }
+                    Ok(out)
+                })
+                .await?;
+            Ok(graphs)
+        })
+    }
+
+    fn replace_graphs(&self, graphs: Vec<(NamedNode, Graph)>) -> StoreFuture<'_, ()> {
+        Box::pin(async move {
+            self.rdf
+                .run(move |store| -> Result<(), RdfStoreError> {
+                    let mut transaction = store.start_transaction()?;
+                    for (name, graph) in &graphs {
+                        transaction.clear_graph(name)?;
+                        for triple in graph {
+                            transaction.insert(triple.in_graph(name));
+                        }
+                    }
+                    transaction.commit()?;
+                    Ok(())
+                })
+                .await?;
+            Ok(())
+        })
+    }
+
+    fn list_records(&self, query: RecordQuery) -> StoreFuture<'_, RecordSlice> {
+        let catalog = self.catalog.clone();
+        Box::pin(async move {
+            let slice = self
+                .rdf
+                .run(move |store| list_records(store, &catalog, &query))
+                .await?;
+            Ok(slice)
+        })
+    }
+}
+
+fn read_graph(store: &Store, name: &NamedNode) -> Result<Graph, RdfStoreError> {
+    let mut graph = Graph::new();
+    for quad in store.quads_for_pattern(
+        None,
+        None,
+        None,
+        Some(GraphNameRef::NamedNode(name.as_ref())),
+    ) {
+        graph.insert(&Triple::from(quad?));
+    }
+    Ok(graph)
+}
+
+/// The record list as one SPARQL query; the search text and date are bound
+/// as values, never spliced into the query text.
+fn list_records(
+    store: &Store,
+    catalog: &NamedNode,
+    query: &RecordQuery,
+) -> Result<RecordSlice, RdfStoreError> {
+    let mut filters = String::new();
+    if query.modified_since.is_some() {
+        filters.push_str("FILTER(?modified >= ?since)\n");
+    }
+    if query.text.is_some() {
+        filters.push_str(
+            "FILTER EXISTS { GRAPH ?record { ?record dct:title|dct:description|dcat:keyword ?text . \
+             FILTER(CONTAINS(LCASE(STR(?text)), ?needle)) } }\n",
+        );
+    }
+    let sparql = format!(
+        "PREFIX dcat: <http://www.w3.org/ns/dcat#>\nPREFIX dct: <http://purl.org/dc/terms/>\n\
+         SELECT ?record ?modified WHERE {{\n\
+           GRAPH ?record {{ {catalog} dcat:record ?entry . ?entry dct:modified ?modified . }}\n\
+           {filters}}} ORDER BY DESC(?modified) ?record"
+    );
+    let mut prepared = SparqlEvaluator::new()
+        .without_default_http_service_handler()
+        .parse_query(&sparql)
+        .map_err(|e| RdfStoreError::Parse(e.to_string()))?
+        .on_store(store);
+    if let Some(since) = &query.modified_since {
+        prepared = prepared.substitute_variable(
+            Variable::new_unchecked("since"),
+            Literal::new_typed_literal(since, xsd::DATE_TIME),
+        );
+    }
+    if let Some(text) = &query.text {
+        prepared = prepared.substitute_variable(
+            Variable::new_unchecked("needle"),
+            Literal::new_simple_literal(text.to_lowercase()),
+        );
+    }
+    let QueryResults::Solutions(solutions) = prepared
+        .execute()
+        .map_err(|e| RdfStoreError::Parse(e.to_string()))?
+    else {
+        return Ok(RecordSlice {
+            total: 0,
+            records: Vec::new(),
+        });
+    };
+    let mut total = 0;
+    let mut records = Vec::new();
+    let mut last: Option<NamedNode> = None;
+    for solution in solutions {
+        let solution = solution.map_err(|e| RdfStoreError::Parse(e.to_string()))?;
+        let Some(Term::NamedNode(record)) = solution.get("record").cloned() else {
+            continue;
+        };
+        // A record has one modification date; guard against duplicates anyway.
+        if last.as_ref() == Some(&record) {
+            continue;
+        }
+        last = Some(record.clone());
+        if total >= query.offset && records.len() < query.limit {
+            records.push(record);
+        }
+        total += 1;
+    }
+    Ok(RecordSlice { total, records })
+}
