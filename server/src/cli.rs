@@ -37,4 +37,41 @@ pub enum Command {
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Import DCAT-AP records from an RDF file (all records or none), as
+    /// POST /api/import does. The server must not be running on the same
+    /// data directory; use the API then.
+    Import {
+        /// The file: .ttl, .rdf/.xml, .jsonld, .nt or .nq.
+        file: PathBuf,
+        /// strict refuses the whole file when a record has a SHACL
+        /// violation; lenient stores every record with its violations.
+        #[arg(long, value_enum, default_value = "strict")]
+        mode: ImportModeArg,
+    },
+    /// Manage API tokens for the write API.
+    Token {
+        /// What to do with tokens.
+        #[command(subcommand)]
+        command: TokenCommand,
+    },
+}
+
+/// `plaza token …`.
+#[derive(Debug, Subcommand)]
+pub enum TokenCommand {
+    /// Create a token and print it (the only time it is shown).
+    Create {
+        /// A name that says who or what uses the token.
+        #[arg(long)]
+        name: String,
+    },
+}
+
+/// `--mode` of `plaza import`.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ImportModeArg {
+    /// Refuse the file if any record has a violation.
+    Strict,
+    /// Store every record with its violations.
+    Lenient,
 }

@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 
+use crate::catalog::{ImportError, ImportMode};
+use crate::cli::{ImportModeArg, TokenCommand};
 use crate::config::Config;
 use crate::startup::{Application, shutdown_signal};
 use crate::store::{RdfStore, SqlStore, Stores};
@@ -18,12 +20,7 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
 
 /// `plaza migrate`: bring the SQL schema up to date.
 pub async fn migrate(config: Config) -> anyhow::Result<()> {
-    std::fs::create_dir_all(&config.data_dir).with_context(|| {
-        format!(
-            "Could not create the data directory {}",
-            config.data_dir.display()
-        )
-    })?;
+    create_data_dir(&config)?;
     let sql = SqlStore::connect(&config.database_url).await?;
     sql.migrate().await?;
     sql.close().await;
@@ -34,9 +31,10 @@ pub async fn migrate(config: Config) -> anyhow::Result<()> {
 /// `plaza seed-demo`: load the demo city into the stores.
 pub async fn seed_demo(config: Config) -> anyhow::Result<()> {
     let stores = Stores::open(&config).await?;
-    let quads = crate::demo::seed(&config, &stores).await?;
+    let catalog = crate::startup::catalog_services(&config, &stores);
+    let datasets = crate::demo::seed(&stores, &catalog).await?;
     stores.close().await;
-    eprintln!("Loaded the demo city: {quads} statements.");
+    eprintln!("Loaded the demo city: {datasets} datasets created or updated.");
     Ok(())
 }
 
@@ -67,4 +65,139 @@ pub async fn export(config: Config, output: Option<PathBuf>) -> anyhow::Result<(
         }
     }
     Ok(())
+}
+
+/// `plaza import FILE`: validate and store the records of a file.
+pub async fn import(config: Config, file: PathBuf, mode: ImportModeArg) -> anyhow::Result<()> {
+    let format = file
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(|e| if e.eq_ignore_ascii_case("xml") { "rdf" } else { e })
+        .and_then(crate::rdf::rdf_format_for_suffix)
+        .with_context(|| {
+            format!(
+                "Cannot tell the RDF syntax of {} from its name: use .ttl, .rdf (or .xml), .jsonld, .nt or .nq",
+                file.display()
+            )
+        })?;
+    let body = read_with_progress(&file)?;
+    let stores = Stores::open(&config).await?;
+    let catalog = crate::startup::catalog_services(&config, &stores);
+    let mode = match mode {
+        ImportModeArg::Strict => ImportMode::Strict,
+        ImportModeArg::Lenient => ImportMode::Lenient,
+    };
+    let spinner = indicatif::ProgressBar::new_spinner();
+    spinner.enable_steady_tick(std::time::Duration::from_millis(120));
+    let outcome = catalog
+        .importer
+        .import_with_progress(body, format, mode, |stage| {
+            spinner.set_message(stage.to_owned())
+        })
+        .await;
+    spinner.finish_and_clear();
+    stores.close().await;
+    match outcome {
+        Ok(summary) => {
+            eprintln!(
+                "Imported {}: {} created, {} updated, {} unchanged.",
+                file.display(),
+                summary.created,
+                summary.updated,
+                summary.unchanged
+            );
+            if summary.records_with_violations > 0 {
+                eprintln!(
+                    "{} record(s) were stored with SHACL violations (lenient mode); see each record's report.",
+                    summary.records_with_violations
+                );
+            }
+            if !summary.refused.is_empty() {
+                eprintln!("{} record(s) could not be stored:", summary.refused.len());
+                for refused in &summary.refused {
+                    eprintln!("  {}: {}", refused.node, refused.reason);
+                }
+            }
+            Ok(())
+        }
+        Err(ImportError::Refused(summary)) => {
+            for record in summary
+                .records
+                .iter()
+                .filter(|r| !r.results.is_empty())
+                .take(20)
+            {
+                eprintln!("{} ({} problems)", record.iri, record.results.len());
+                for result in record.results.iter().take(5) {
+                    eprintln!("  - {}", result.message);
+                }
+            }
+            for refused in &summary.refused {
+                eprintln!("{}: {}", refused.node, refused.reason);
+            }
+            anyhow::bail!(
+                "Nothing was stored: {} record(s) have SHACL violations and {} cannot be stored. \
+                 Fix the file, or import with --mode lenient to store the records with their violations.",
+                summary.records_with_violations,
+                summary.refused.len()
+            )
+        }
+        Err(err) => {
+            Err(anyhow::Error::new(err).context(format!("Could not import {}", file.display())))
+        }
+    }
+}
+
+/// Reads a file, with a progress bar when it is large.
+fn read_with_progress(file: &std::path::Path) -> anyhow::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut reader =
+        std::fs::File::open(file).with_context(|| format!("Could not open {}", file.display()))?;
+    let length = reader.metadata().map(|m| m.len()).unwrap_or(0);
+    let bar = if length > 8 * 1024 * 1024 {
+        indicatif::ProgressBar::new(length)
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let mut body = Vec::with_capacity(usize::try_from(length).unwrap_or(0));
+    let mut chunk = vec![0u8; 1 << 20];
+    loop {
+        let read = reader
+            .read(&mut chunk)
+            .with_context(|| format!("Could not read {}", file.display()))?;
+        if read == 0 {
+            break;
+        }
+        body.extend_from_slice(&chunk[..read]);
+        bar.inc(read as u64);
+    }
+    bar.finish_and_clear();
+    Ok(body)
+}
+
+/// `plaza token …`.
+pub async fn token(config: Config, command: TokenCommand) -> anyhow::Result<()> {
+    let TokenCommand::Create { name } = command;
+    create_data_dir(&config)?;
+    let sql = SqlStore::connect(&config.database_url).await?;
+    sql.migrate().await?;
+    let token = crate::auth::create_token(&sql, &name).await;
+    sql.close().await;
+    let token = token?;
+    println!("{token}");
+    eprintln!(
+        "Created the token \"{}\". It is shown only now: store it safely. Send it as \
+         `Authorization: Bearer <token>` to /api/import.",
+        name.trim()
+    );
+    Ok(())
+}
+
+fn create_data_dir(config: &Config) -> anyhow::Result<()> {
+    std::fs::create_dir_all(&config.data_dir).with_context(|| {
+        format!(
+            "Could not create the data directory {}",
+            config.data_dir.display()
+        )
+    })
 }

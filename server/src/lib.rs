@@ -1,6 +1,7 @@
 //! Plaza's server: configuration, stores, the HTTP application around the
 //! Leptos app, and the command-line commands of the `plaza` binary.
 
+pub mod api;
 pub mod auth;
 pub mod catalog;
 pub mod cli;

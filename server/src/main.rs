@@ -22,6 +22,8 @@ async fn main() -> ExitCode {
         Command::Migrate => plaza::commands::migrate(config).await,
         Command::SeedDemo => plaza::commands::seed_demo(config).await,
         Command::Export { output } => plaza::commands::export(config, output).await,
+        Command::Import { file, mode } => plaza::commands::import(config, file, mode).await,
+        Command::Token { command } => plaza::commands::token(config, command).await,
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

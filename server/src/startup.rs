@@ -11,10 +11,12 @@ use axum::serve::ListenerExt;
 use leptos::config::{Env, LeptosOptions};
 use tokio::net::TcpListener;
 
-use crate::catalog::StoreCatalogReader;
+use crate::catalog::{
+    CatalogIris, CatalogStore, Importer, OxigraphCatalogStore, StoreCatalogReader,
+};
 use crate::config::Config;
 use crate::demo;
-use crate::http::{self, AppState};
+use crate::http::{self, AppState, CatalogServices};
 use crate::store::Stores;
 
 /// A built application, bound to its port and ready to serve.
@@ -30,14 +32,15 @@ impl Application {
     /// the configured address (port 0 picks a free port).
     pub async fn build(config: Config) -> anyhow::Result<Self> {
         let stores = Stores::open(&config).await?;
-        let seeded = demo::seed_if_first_start(&config, &stores).await?;
-        tracing::debug!(?seeded, "demo city");
         let listener = TcpListener::bind(config.address)
             .await
             .with_context(|| format!("Could not listen on {} (PLAZA_ADDRESS)", config.address))?;
         let address = listener
             .local_addr()
             .context("Could not read the bound address")?;
+        let catalog = catalog_services(&config, &stores);
+        let seeded = demo::seed_if_first_start(&config, &stores, &catalog).await?;
+        tracing::debug!(?seeded, "demo city");
         let services = Services {
             catalog: Arc::new(StoreCatalogReader::new(stores.rdf.clone())),
         };
@@ -45,6 +48,7 @@ impl Application {
             leptos_options: leptos_options(&config, address),
             stores: stores.clone(),
             services,
+            catalog,
             config: Arc::new(config),
         };
         Ok(Application {
@@ -82,6 +86,19 @@ impl Application {
         self.stores.close().await;
         tracing::info!("Plaza stopped cleanly");
         Ok(())
+    }
+}
+
+/// The catalog's store and importer on the embedded stores.
+pub fn catalog_services(config: &Config, stores: &Stores) -> CatalogServices {
+    let iris = CatalogIris::new(&config.public_url.base_iri());
+    let store: Arc<dyn CatalogStore> = Arc::new(OxigraphCatalogStore::new(
+        stores.rdf.clone(),
+        iris.catalog.clone(),
+    ));
+    CatalogServices {
+        importer: Importer::new(store.clone(), stores.sql.clone(), iris),
+        store,
     }
 }
 

@@ -156,9 +156,22 @@ impl Importer {
         format: RdfFormat,
         mode: ImportMode,
     ) -> Result<ImportSummary, ImportError> {
+        self.import_with_progress(body, format, mode, |_| {}).await
+    }
+
+    /// [`Importer::import`], telling `progress` which stage it is in.
+    pub async fn import_with_progress(
+        &self,
+        body: Vec<u8>,
+        format: RdfFormat,
+        mode: ImportMode,
+        progress: impl Fn(&str),
+    ) -> Result<ImportSummary, ImportError> {
         let base = self.iris.base.clone();
+        progress("parsing and validating");
         let prepared =
             tokio::task::spawn_blocking(move || prepare(&body, format, &base, mode)).await??;
+        progress("comparing with the stored records");
         let _guard = self.write_lock.lock().await;
         let iris: Vec<NamedNode> = prepared.records.iter().map(|r| r.0.clone()).collect();
         let current = self.store.record_graphs(iris).await?;
@@ -250,6 +263,7 @@ impl Importer {
             return Err(ImportError::Refused(Box::new(summary)));
         }
         if !writes.is_empty() {
+            progress("writing");
             history::write_versions(&self.sql, &versions).await?;
             self.store.replace_graphs(writes).await?;
             summary.stored = true;

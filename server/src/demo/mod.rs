@@ -1,13 +1,20 @@
 //! The demo city (Havenstad): seeded on first start with empty stores so a
-//! fresh `make run` shows a living catalog.
+//! fresh `make run` shows a living catalog. Its datasets go through the
+//! importer like any publisher's file.
 
 use anyhow::Context;
+use oxigraph::io::RdfFormat;
 
+use crate::catalog::{ImportMode, Importer};
 use crate::config::Config;
+use crate::http::CatalogServices;
+use crate::rdf::{Strictness, parse_graph};
 use crate::store::Stores;
 
-/// The demo records as TriG with IRIs relative to the public URL.
-const CITY_TRIG: &str = include_str!("city.trig");
+/// The catalog's own description and its publisher (relative IRIs).
+const CATALOG_TTL: &str = include_str!("catalog.ttl");
+/// The demo datasets (relative IRIs).
+const DATASETS_TTL: &str = include_str!("datasets.ttl");
 
 /// The setting that records when the demo city was seeded.
 const SEEDED_SETTING: &str = "demo_seeded_at";
@@ -25,7 +32,11 @@ pub enum SeedOutcome {
 
 /// Seeds the demo city when demo mode is on, the RDF store is empty and no
 /// demo was ever seeded (so deleting demo records does not bring them back).
-pub async fn seed_if_first_start(config: &Config, stores: &Stores) -> anyhow::Result<SeedOutcome> {
+pub async fn seed_if_first_start(
+    config: &Config,
+    stores: &Stores,
+    catalog: &CatalogServices,
+) -> anyhow::Result<SeedOutcome> {
     if !config.demo {
         return Ok(SeedOutcome::Disabled);
     }
@@ -33,22 +44,44 @@ pub async fn seed_if_first_start(config: &Config, stores: &Stores) -> anyhow::Re
     if seeded_before || !stores.rdf.is_empty().await? {
         return Ok(SeedOutcome::NotFirstStart);
     }
-    seed(config, stores).await?;
+    seed(stores, catalog).await?;
     Ok(SeedOutcome::Seeded)
 }
 
-/// Loads the demo city, replacing any earlier copy of its graphs.
-pub async fn seed(config: &Config, stores: &Stores) -> anyhow::Result<usize> {
-    let quads = stores
-        .rdf
-        .replace_graphs_from_trig(CITY_TRIG.to_owned(), config.public_url.base_iri())
+/// Loads the demo city; returns the number of datasets created or updated.
+pub async fn seed(stores: &Stores, catalog: &CatalogServices) -> anyhow::Result<usize> {
+    let importer: &Importer = &catalog.importer;
+    let iris = importer.iris().clone();
+    let description = parse_graph(
+        CATALOG_TTL.as_bytes(),
+        RdfFormat::Turtle,
+        &iris.base,
+        Strictness::Strict,
+    )
+    .context("The demo catalog description does not parse")?;
+    catalog
+        .store
+        .replace_graphs(vec![(iris.catalog.clone(), description)])
         .await
-        .context("Failed to load the demo city into the RDF store")?;
+        .context("Failed to store the demo catalog description")?;
+    let summary = importer
+        .import(
+            DATASETS_TTL.as_bytes().to_vec(),
+            RdfFormat::Turtle,
+            ImportMode::Lenient,
+        )
+        .await
+        .context("Failed to import the demo datasets")?;
     stores
         .sql
         .set_setting(SEEDED_SETTING, &crate::store::now_rfc3339())
         .await
         .context("Failed to record that the demo city was seeded")?;
-    tracing::info!(quads, "seeded the demo city");
-    Ok(quads)
+    let changed = summary.created + summary.updated;
+    tracing::info!(
+        datasets = changed,
+        with_violations = summary.records_with_violations,
+        "seeded the demo city"
+    );
+    Ok(changed)
 }

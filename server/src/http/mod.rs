@@ -1,6 +1,7 @@
 //! The HTTP application: Leptos pages and server functions, operations
 //! endpoints, the language switch, and the layers every response passes.
 
+pub mod html;
 mod lang;
 mod ops;
 mod request_metrics;
@@ -9,7 +10,7 @@ mod state;
 
 pub use request_metrics::prometheus_handle;
 pub use security::content_security_policy;
-pub use state::AppState;
+pub use state::{AppState, CatalogServices};
 
 use app::{App, shell};
 use axum::Router;
@@ -38,6 +39,7 @@ pub fn router(state: AppState) -> Router {
         .route("/readyz", get(ops::readyz))
         .route("/metrics", get(ops::metrics))
         .route("/lang", post(lang::switch))
+        .merge(crate::api::routes())
         .route("/api/{*rest}", any(api_not_found))
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(leptos_options.clone())

@@ -6,8 +6,18 @@ use app::services::Services;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 
+use crate::catalog::{CatalogStore, Importer};
 use crate::config::Config;
 use crate::store::Stores;
+
+/// The catalog's machine side: reading records and writing imports.
+#[derive(Clone)]
+pub struct CatalogServices {
+    /// Reads and replaces record graphs.
+    pub store: Arc<dyn CatalogStore>,
+    /// Validates and writes imports.
+    pub importer: Importer,
+}
 
 /// Shared, cheaply cloned application state.
 #[derive(Clone)]
@@ -18,6 +28,8 @@ pub struct AppState {
     pub stores: Stores,
     /// The services the app's server functions call.
     pub services: Services,
+    /// The catalog's machine side.
+    pub catalog: CatalogServices,
     /// The validated configuration.
     pub config: Arc<Config>,
 }

@@ -42,6 +42,12 @@ const RDF_SYNTAXES: &[(RdfFormat, &str)] = &[
 /// `charset` are ignored), or `None` for anything else.
 pub fn rdf_format_for_content_type(content_type: &str) -> Option<RdfFormat> {
     let essence = content_type.split(';').next()?.trim().to_ascii_lowercase();
+    // Common aliases that clients and harvesters send for the same syntaxes.
+    let essence = match essence.as_str() {
+        "application/xml" | "text/xml" => "application/rdf+xml",
+        "application/x-turtle" => "text/turtle",
+        other => other,
+    };
     RDF_SYNTAXES
         .iter()
         .map(|(format, _)| *format)
@@ -104,27 +110,36 @@ impl MediaRange {
 /// header means the first offer. `None` means nothing acceptable (406).
 /// Malformed ranges are ignored.
 pub fn negotiate(accept: Option<&str>, offered: &[Representation]) -> Option<Representation> {
+    best_offer(accept, offered, |r| r.media_type())
+}
+
+/// [`negotiate`] over plain media types (for JSON APIs and SPARQL results).
+pub fn negotiate_media(accept: Option<&str>, offered: &[&'static str]) -> Option<&'static str> {
+    best_offer(accept, offered, |m| m)
+}
+
+fn best_offer<T: Copy>(
+    accept: Option<&str>,
+    offered: &[T],
+    media: impl Fn(T) -> &'static str,
+) -> Option<T> {
     let Some(accept) = accept.filter(|a| !a.trim().is_empty()) else {
         return offered.first().copied();
     };
     let ranges: Vec<MediaRange> = accept.split(',').filter_map(MediaRange::parse).collect();
-    let mut best: Option<(f32, Representation)> = None;
-    for &representation in offered {
+    let mut best: Option<(f32, T)> = None;
+    for &offer in offered {
         let quality = ranges
             .iter()
-            .filter_map(|range| {
-                range
-                    .specificity(representation.media_type())
-                    .map(|s| (s, range.quality))
-            })
+            .filter_map(|range| range.specificity(media(offer)).map(|s| (s, range.quality)))
             .max_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)))
             .map(|(_, quality)| quality)
             .unwrap_or(0.0);
         if quality > 0.0 && best.is_none_or(|(q, _)| quality > q) {
-            best = Some((quality, representation));
+            best = Some((quality, offer));
         }
     }
-    best.map(|(_, representation)| representation)
+    best.map(|(_, offer)| offer)
 }
 
 #[cfg(test)]

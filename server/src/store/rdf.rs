@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::io::RdfFormat;
 use oxigraph::store::Store;
 
 /// What can fail in the RDF store.
@@ -98,37 +98,6 @@ impl RdfStore {
     /// Number of quads (scans the store: for metrics and tests, not hot paths).
     pub async fn quad_count(&self) -> Result<usize, RdfStoreError> {
         self.run(|store| store.len()).await
-    }
-
-    /// Loads a TriG document in one transaction, resolving relative IRIs
-    /// against `base_iri`; named graphs already present are replaced.
-    pub async fn replace_graphs_from_trig(
-        &self,
-        trig: String,
-        base_iri: String,
-    ) -> Result<usize, RdfStoreError> {
-        self.run(move |store| -> Result<usize, RdfStoreError> {
-            let parser = RdfParser::from_format(RdfFormat::TriG)
-                .with_base_iri(&base_iri)
-                .map_err(|e| RdfStoreError::Parse(format!("base IRI {base_iri}: {e}")))?;
-            let quads = parser
-                .for_slice(trig.as_bytes())
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(|e| RdfStoreError::Parse(e.to_string()))?;
-            let count = quads.len();
-            let graphs: std::collections::HashSet<_> =
-                quads.iter().map(|q| q.graph_name.clone()).collect();
-            let mut transaction = store.start_transaction()?;
-            for graph in &graphs {
-                transaction.clear_graph(graph.as_ref())?;
-            }
-            for quad in &quads {
-                transaction.insert(quad.as_ref());
-            }
-            transaction.commit()?;
-            Ok(count)
-        })
-        .await
     }
 
     /// Writes every quad as N-Quads to `writer`.

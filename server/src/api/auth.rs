@@ -1,0 +1,38 @@
+//! Bearer-token checks for the write API.
+
+use axum::http::{HeaderMap, StatusCode, header};
+
+use crate::api::error::ApiError;
+use crate::auth::{ApiToken, verify_token};
+use crate::store::SqlStore;
+
+/// The valid token of the request, or 401 saying how to get one.
+pub async fn require_token(sql: &SqlStore, headers: &HeaderMap) -> Result<ApiToken, ApiError> {
+    let value = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let token = value
+        .strip_prefix("Bearer ")
+        .or_else(|| value.strip_prefix("bearer "))
+        .map(str::trim)
+        .filter(|t| !t.is_empty());
+    let Some(token) = token else {
+        return Err(ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            "This endpoint needs a token: send the header `Authorization: Bearer <token>`. \
+             An administrator creates tokens with `plaza token create --name NAME`.",
+        ));
+    };
+    verify_token(sql, token)
+        .await
+        .map_err(ApiError::internal)?
+        .ok_or_else(|| {
+            ApiError::new(
+                StatusCode::UNAUTHORIZED,
+                "invalid_token",
+                "The token is not valid or has been revoked. Ask an administrator for a new one.",
+            )
+        })
+}

@@ -1,0 +1,125 @@
+//! Errors of the JSON API, mapped to HTTP in this one place. Every body
+//! says what is wrong and what to do: `{"error": code, "message": …}`.
+
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde_json::{Value, json};
+
+use crate::catalog::ImportError;
+
+/// An API failure.
+#[derive(Debug)]
+pub struct ApiError {
+    status: StatusCode,
+    code: &'static str,
+    message: String,
+    extra: Value,
+}
+
+impl ApiError {
+    /// A failure with a status, a machine code and a sentence.
+    pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+        ApiError {
+            status,
+            code,
+            message: message.into(),
+            extra: Value::Null,
+        }
+    }
+
+    /// Adds members to the JSON body.
+    pub fn with(mut self, extra: Value) -> Self {
+        self.extra = extra;
+        self
+    }
+
+    /// 400 for a bad query parameter.
+    pub fn bad_parameter(name: &str, problem: &str) -> Self {
+        ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "bad_parameter",
+            format!("The parameter {name} {problem}"),
+        )
+        .with(json!({ "parameter": name }))
+    }
+
+    /// 406 with the media types that are available.
+    pub fn not_acceptable(offered: &[&str]) -> Self {
+        ApiError::new(
+            StatusCode::NOT_ACCEPTABLE,
+            "not_acceptable",
+            format!(
+                "None of the media types in the Accept header is available here. Ask for one of: {}.",
+                offered.join(", ")
+            ),
+        )
+        .with(json!({ "available": offered }))
+    }
+
+    /// 500 for a failure of Plaza itself (logged; the client gets no details).
+    pub fn internal(err: impl std::fmt::Display) -> Self {
+        tracing::error!(error = %err, "API request failed");
+        ApiError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal_error",
+            "Plaza could not complete the request; nothing was changed. The error is in the server log.",
+        )
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let mut body = json!({ "error": self.code, "message": self.message });
+        if let (Value::Object(body), Value::Object(extra)) = (&mut body, self.extra) {
+            body.extend(extra);
+        }
+        let mut response = (self.status, axum::Json(body)).into_response();
+        if self.status == StatusCode::UNAUTHORIZED {
+            response.headers_mut().insert(
+                header::WWW_AUTHENTICATE,
+                HeaderValue::from_static("Bearer realm=\"plaza\""),
+            );
+        }
+        response
+    }
+}
+
+impl From<ImportError> for ApiError {
+    fn from(err: ImportError) -> Self {
+        match err {
+            ImportError::Parse {
+                error,
+                lenient_would_parse,
+            } => {
+                let mut message =
+                    format!("The body is not valid RDF: {}.", error.located_message());
+                if lenient_would_parse {
+                    message.push_str(
+                        " Lenient mode (mode=lenient on /api/import) reads it by accepting IRIs \
+                         and literals that break the RDF rules as they are written.",
+                    );
+                }
+                ApiError::new(StatusCode::BAD_REQUEST, "invalid_rdf", message).with(json!({
+                    "line": error.line,
+                    "column": error.column,
+                    "lenient_would_parse": lenient_would_parse,
+                }))
+            }
+            ImportError::NoRecords => ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "no_records",
+                err.to_string(),
+            ),
+            ImportError::Refused(ref summary) => {
+                let summary = serde_json::to_value(summary).unwrap_or(Value::Null);
+                ApiError::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "does_not_conform",
+                    err.to_string(),
+                )
+                .with(json!({ "summary": summary }))
+            }
+            other => ApiError::internal(other),
+        }
+    }
+}

@@ -1,0 +1,59 @@
+//! `GET /api/records/history?iri=…`: the versions of one record.
+
+use std::collections::HashMap;
+
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use oxigraph::model::NamedNode;
+use serde::Serialize;
+
+use crate::api::error::ApiError;
+use crate::catalog::{VersionInfo, facts_of, list_versions};
+use crate::http::AppState;
+
+/// A record's history.
+#[derive(Debug, Serialize)]
+pub struct History {
+    /// The record's IRI.
+    pub iri: String,
+    /// The current version.
+    pub current_version: i64,
+    /// Every version, oldest first; each is served as RDF at `{iri}?version=N`.
+    pub versions: Vec<VersionInfo>,
+}
+
+/// The versions of the record named by `?iri=`.
+pub async fn history(
+    State(state): State<AppState>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Result<axum::Json<History>, ApiError> {
+    let iri = query
+        .get("iri")
+        .ok_or_else(|| ApiError::bad_parameter("iri", "is required: the IRI of a record."))?;
+    let node = NamedNode::new(iri)
+        .map_err(|e| ApiError::bad_parameter("iri", &format!("is not a valid IRI ({e}).")))?;
+    let graphs = state
+        .catalog
+        .store
+        .record_graphs(vec![node.clone()])
+        .await
+        .map_err(ApiError::internal)?;
+    let facts = graphs
+        .get(&node)
+        .and_then(|g| facts_of(state.catalog.importer.iris(), &node, g))
+        .ok_or_else(|| {
+            ApiError::new(
+                StatusCode::NOT_FOUND,
+                "unknown_record",
+                format!("The catalog has no record {iri}."),
+            )
+        })?;
+    let versions = list_versions(&state.stores.sql, iri, facts.version)
+        .await
+        .map_err(ApiError::internal)?;
+    Ok(axum::Json(History {
+        iri: iri.clone(),
+        current_version: facts.version,
+        versions,
+    }))
+}

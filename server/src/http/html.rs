@@ -1,0 +1,56 @@
+//! Plain server-rendered HTML for the machine-facing endpoints (validation
+//! reports, record pages until the catalog pages land, the SPARQL editor):
+//! escaped text, the site stylesheet, and no script.
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A whole page: `body` is already-escaped HTML; `alternates` are
+/// (href, media type) pairs for `<link rel="alternate">`.
+pub fn page(title: &str, body: &str, alternates: &[(String, &str)]) -> String {
+    let links: String = alternates
+        .iter()
+        .map(|(href, media)| {
+            format!(
+                "<link rel=\"alternate\" type=\"{}\" href=\"{}\">\n",
+                escape(media),
+                escape(href)
+            )
+        })
+        .collect();
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{title} · Plaza</title>\n<link rel=\"stylesheet\" href=\"/pkg/plaza.css\">\n{links}</head>\n\
+         <body>\n<a class=\"skip-link\" href=\"#main\">Skip to content</a>\n\
+         <header class=\"site-header\"><a href=\"/\">Plaza</a> · <a href=\"/catalog\">Catalog</a> · \
+         <a href=\"/sparql\">SPARQL</a></header>\n<main id=\"main\">\n{body}\n</main>\n</body>\n</html>\n",
+        title = escape(title),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_in_text_is_escaped() {
+        assert_eq!(
+            escape("<b a=\"x\">&'"),
+            "&lt;b a=&quot;x&quot;&gt;&amp;&#39;"
+        );
+    }
+}
