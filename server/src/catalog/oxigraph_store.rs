@@ -4,7 +4,9 @@
 use std::collections::HashMap;
 
 use oxigraph::model::vocab::xsd;
-use oxigraph::model::{Graph, GraphNameRef, Literal, NamedNode, Term, Triple, Variable};
+use oxigraph::model::{
+    Graph, GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, Term, Triple, Variable,
+};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 
@@ -64,6 +66,37 @@ impl CatalogStore for OxigraphCatalogStore {
         })
     }
 
+    fn record_of_catalog_record(
+        &self,
+        catalog_record: NamedNode,
+    ) -> StoreFuture<'_, Option<NamedNode>> {
+        Box::pin(async move {
+            let found = self
+                .rdf
+                .run(move |store| -> Result<_, RdfStoreError> {
+                    let primary_topic =
+                        NamedNodeRef::new_unchecked("http://xmlns.com/foaf/0.1/primaryTopic");
+                    for quad in store.quads_for_pattern(
+                        Some(catalog_record.as_ref().into()),
+                        Some(primary_topic),
+                        None,
+                        None,
+                    ) {
+                        let quad = quad?;
+                        if let (Term::NamedNode(topic), GraphName::NamedNode(graph)) =
+                            (quad.object, quad.graph_name)
+                            && topic == graph
+                        {
+                            return Ok(Some(graph));
+                        }
+                    }
+                    Ok(None)
+                })
+                .await?;
+            Ok(found)
+        })
+    }
+
     fn list_records(&self, query: RecordQuery) -> StoreFuture<'_, RecordSlice> {
         let catalog = self.catalog.clone();
         Box::pin(async move {
@@ -106,16 +139,24 @@ fn list_records(
              FILTER(CONTAINS(LCASE(STR(?text)), ?needle)) } }\n",
         );
     }
+    // Oxigraph substitutes only variables of the projection.
+    let mut bound = String::new();
+    if query.modified_since.is_some() {
+        bound.push_str(" ?since");
+    }
+    if query.text.is_some() {
+        bound.push_str(" ?needle");
+    }
     let sparql = format!(
         "PREFIX dcat: <http://www.w3.org/ns/dcat#>\nPREFIX dct: <http://purl.org/dc/terms/>\n\
-         SELECT ?record ?modified WHERE {{\n\
+         SELECT ?record ?modified {bound} WHERE {{\n\
            GRAPH ?record {{ {catalog} dcat:record ?entry . ?entry dct:modified ?modified . }}\n\
            {filters}}} ORDER BY DESC(?modified) ?record"
     );
     let mut prepared = SparqlEvaluator::new()
         .without_default_http_service_handler()
         .parse_query(&sparql)
-        .map_err(|e| RdfStoreError::Parse(e.to_string()))?
+        .map_err(|e| RdfStoreError::Query(e.to_string()))?
         .on_store(store);
     if let Some(since) = &query.modified_since {
         prepared = prepared.substitute_variable(
@@ -131,7 +172,7 @@ fn list_records(
     }
     let QueryResults::Solutions(solutions) = prepared
         .execute()
-        .map_err(|e| RdfStoreError::Parse(e.to_string()))?
+        .map_err(|e| RdfStoreError::Query(e.to_string()))?
     else {
         return Ok(RecordSlice {
             total: 0,
@@ -142,7 +183,7 @@ fn list_records(
     let mut records = Vec::new();
     let mut last: Option<NamedNode> = None;
     for solution in solutions {
-        let solution = solution.map_err(|e| RdfStoreError::Parse(e.to_string()))?;
+        let solution = solution.map_err(|e| RdfStoreError::Query(e.to_string()))?;
         let Some(Term::NamedNode(record)) = solution.get("record").cloned() else {
             continue;
         };

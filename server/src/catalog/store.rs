@@ -59,6 +59,13 @@ pub trait CatalogStore: Send + Sync {
     /// transaction: either every graph is replaced or none is.
     fn replace_graphs(&self, graphs: Vec<(NamedNode, Graph)>) -> StoreFuture<'_, ()>;
 
+    /// The record (its graph's name) that Plaza's catalog record
+    /// `catalog_record` is about.
+    fn record_of_catalog_record(
+        &self,
+        catalog_record: NamedNode,
+    ) -> StoreFuture<'_, Option<NamedNode>>;
+
     /// The records matching `query`, newest modification first.
     fn list_records(&self, query: RecordQuery) -> StoreFuture<'_, RecordSlice>;
 }

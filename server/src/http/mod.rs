@@ -1,9 +1,11 @@
 //! The HTTP application: Leptos pages and server functions, operations
 //! endpoints, the language switch, and the layers every response passes.
 
+mod feed;
 pub mod html;
 mod lang;
 mod ops;
+mod records;
 mod request_metrics;
 mod security;
 mod state;
@@ -21,6 +23,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get, post};
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
+use oxigraph::io::{JsonLdProfileSet, RdfFormat};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::trace::TraceLayer;
 
@@ -40,6 +43,35 @@ pub fn router(state: AppState) -> Router {
         .route("/metrics", get(ops::metrics))
         .route("/lang", post(lang::switch))
         .merge(crate::api::routes())
+        .route(
+            "/catalog.ttl",
+            get(|s, q| feed::feed_with_suffix(s, q, RdfFormat::Turtle, "ttl")),
+        )
+        .route(
+            "/catalog.jsonld",
+            get(|s, q| {
+                feed::feed_with_suffix(
+                    s,
+                    q,
+                    RdfFormat::JsonLd {
+                        profile: JsonLdProfileSet::empty(),
+                    },
+                    "jsonld",
+                )
+            }),
+        )
+        .route(
+            "/catalog.rdf",
+            get(|s, q| feed::feed_with_suffix(s, q, RdfFormat::RdfXml, "rdf")),
+        )
+        .route(
+            "/catalog.nt",
+            get(|s, q| feed::feed_with_suffix(s, q, RdfFormat::NTriples, "nt")),
+        )
+        .route("/datasets/{name}", get(records::record))
+        .route("/services/{name}", get(records::record))
+        .route("/series/{name}", get(records::record))
+        .route("/records/{*path}", get(records::record))
         .route("/api/{*rest}", any(api_not_found))
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(leptos_options.clone())
@@ -47,6 +79,7 @@ pub fn router(state: AppState) -> Router {
         .fallback(file_and_error_handler_with_context::<AppState, _>(
             context, shell,
         ))
+        .layer(from_fn_with_state(state.clone(), feed::negotiate_catalog))
         .route_layer(from_fn(request_metrics::label_route))
         .layer(from_fn(request_metrics::track))
         .layer(from_fn_with_state(

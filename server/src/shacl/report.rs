@@ -54,6 +54,24 @@ pub struct ValidationResult {
     pub(crate) value_term: Option<Term>,
 }
 
+impl ValidationResult {
+    /// A result read back from storage, with only what pages show.
+    pub fn for_display(focus_node: &str, path: Option<&str>, message: &str) -> Self {
+        ValidationResult {
+            focus_node: focus_node.to_owned(),
+            path: path.map(str::to_owned),
+            severity: Severity::Violation,
+            message: message.to_owned(),
+            shape: None,
+            constraint: String::new(),
+            value: None,
+            shapes: "",
+            focus_term: Literal::new_simple_literal(focus_node).into(),
+            value_term: None,
+        }
+    }
+}
+
 /// The outcome of validating one body.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ValidationReport {

@@ -36,6 +36,9 @@ pub enum RdfStoreError {
     /// RDF given to the store does not parse.
     #[error("The RDF to load is not valid: {0}")]
     Parse(String),
+    /// A query Plaza sent to the store failed.
+    #[error("RDF store query failed: {0}")]
+    Query(String),
     /// Writing an export failed.
     #[error("Could not write the export: {0}")]
     Io(#[from] std::io::Error),

@@ -1,0 +1,301 @@
+//! The harvestable catalog: `/catalog.{ttl,jsonld,rdf,nt}` and `/catalog`
+//! by `Accept`, paged with Hydra. Every page carries the catalog's own
+//! description and the complete graphs of its records (agents, contact
+//! points, distributions), as the data.europa.eu and CKAN harvesters expect.
+
+use std::collections::HashMap;
+use std::str::FromStr;
+
+use axum::extract::{Query, Request, State};
+use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use oxigraph::io::RdfFormat;
+use oxigraph::model::vocab::{rdf, xsd};
+use oxigraph::model::{Graph, Literal, NamedNode, Triple};
+
+use crate::api::ApiError;
+use crate::catalog::RecordQuery;
+use crate::http::AppState;
+use crate::http::records::{OFFERED, not_acceptable, rdf_response};
+use crate::rdf::{Representation, negotiate};
+
+/// Records per page when `page_size` is not given.
+pub const DEFAULT_PAGE_SIZE: usize = 100;
+/// The largest page a client may ask for.
+pub const MAX_PAGE_SIZE: usize = 1000;
+
+const HYDRA: &str = "http://www.w3.org/ns/hydra/core#";
+
+/// The feed's parameters, checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeedParams {
+    page: usize,
+    page_size: usize,
+    modified_since: Option<String>,
+    text: Option<String>,
+}
+
+impl FeedParams {
+    /// Checks the query string; the error names the parameter.
+    pub fn parse(query: &HashMap<String, String>) -> Result<Self, ApiError> {
+        let number = |name: &str, default: usize| -> Result<usize, ApiError> {
+            match query.get(name) {
+                None => Ok(default),
+                Some(raw) => raw
+                    .trim()
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|n| *n >= 1)
+                    .ok_or_else(|| {
+                        ApiError::bad_parameter(name, "must be a whole number from 1 up.")
+                    }),
+            }
+        };
+        let page = number("page", 1)?;
+        let page_size = number("page_size", DEFAULT_PAGE_SIZE)?.min(MAX_PAGE_SIZE);
+        let modified_since = match query.get("modified_since").map(|s| s.trim()) {
+            None | Some("") => None,
+            Some(raw) => Some(normalise_date_time(raw).ok_or_else(|| {
+                ApiError::bad_parameter(
+                    "modified_since",
+                    "must be an ISO 8601 date or date-time, e.g. 2026-01-31 or 2026-01-31T12:00:00Z.",
+                )
+            })?),
+        };
+        let text = query
+            .get("q")
+            .map(|q| q.trim().to_owned())
+            .filter(|q| !q.is_empty());
+        Ok(FeedParams {
+            page,
+            page_size,
+            modified_since,
+            text,
+        })
+    }
+}
+
+/// `2026-01-31` → `2026-01-31T00:00:00Z`; a date-time without a time zone
+/// is taken as UTC. `None` when it is not ISO 8601.
+fn normalise_date_time(raw: &str) -> Option<String> {
+    if oxsdatatypes::Date::from_str(raw).is_ok() && raw.len() == 10 {
+        return Some(format!("{raw}T00:00:00Z"));
+    }
+    let value = oxsdatatypes::DateTime::from_str(raw).ok()?;
+    Some(if value.timezone_offset().is_some() {
+        raw.to_owned()
+    } else {
+        format!("{raw}Z")
+    })
+}
+
+/// `/catalog.ttl` and friends.
+pub async fn feed_with_suffix(
+    state: State<AppState>,
+    query: Query<HashMap<String, String>>,
+    format: RdfFormat,
+    suffix: &'static str,
+) -> Response {
+    feed(state, query, format, Some(suffix)).await
+}
+
+/// Sends `/catalog` to the feed when the client prefers RDF to HTML; 406
+/// when it accepts neither. Everything else goes on to the pages.
+pub async fn negotiate_catalog(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let is_catalog = request.uri().path() == "/catalog"
+        && matches!(*request.method(), Method::GET | Method::HEAD);
+    if !is_catalog {
+        return next.run(request).await;
+    }
+    let accept = request
+        .headers()
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    match negotiate(accept.as_deref(), OFFERED) {
+        Some(Representation::Html) => {
+            let mut response = next.run(request).await;
+            response
+                .headers_mut()
+                .insert(header::VARY, HeaderValue::from_static("Accept"));
+            response
+        }
+        Some(Representation::Rdf(format)) => {
+            let query: HashMap<String, String> = request
+                .uri()
+                .query()
+                .map(|q| form_urlencoded::parse(q.as_bytes()).into_owned().collect())
+                .unwrap_or_default();
+            feed(State(state), Query(query), format, None).await
+        }
+        None => not_acceptable(),
+    }
+}
+
+async fn feed(
+    State(state): State<AppState>,
+    Query(query): Query<HashMap<String, String>>,
+    format: RdfFormat,
+    suffix: Option<&'static str>,
+) -> Response {
+    let params = match FeedParams::parse(&query) {
+        Ok(params) => params,
+        Err(err) => return err.into_response(),
+    };
+    let iris = state.catalog.importer.iris().clone();
+    let slice = match state
+        .catalog
+        .store
+        .list_records(RecordQuery {
+            offset: (params.page - 1) * params.page_size,
+            limit: params.page_size,
+            modified_since: params.modified_since.clone(),
+            text: params.text.clone(),
+        })
+        .await
+    {
+        Ok(slice) => slice,
+        Err(err) => return ApiError::internal(err).into_response(),
+    };
+    let last = slice.total.div_ceil(params.page_size).max(1);
+    if params.page > last {
+        return ApiError::new(
+            StatusCode::NOT_FOUND,
+            "no_such_page",
+            format!(
+                "There are {last} page(s) of {} record(s); page {} does not exist.",
+                slice.total, params.page
+            ),
+        )
+        .into_response();
+    }
+    let mut wanted = vec![iris.catalog.clone()];
+    wanted.extend(slice.records.iter().cloned());
+    let graphs = match state.catalog.store.record_graphs(wanted).await {
+        Ok(graphs) => graphs,
+        Err(err) => return ApiError::internal(err).into_response(),
+    };
+    let mut graph = Graph::new();
+    for named in graphs.values() {
+        graph.extend(named.iter());
+    }
+    let page_url = |page: usize| {
+        let mut query = form_urlencoded::Serializer::new(String::new());
+        query.append_pair("page", &page.to_string());
+        if params.page_size != DEFAULT_PAGE_SIZE {
+            query.append_pair("page_size", &params.page_size.to_string());
+        }
+        if let Some(since) = &params.modified_since {
+            query.append_pair("modified_since", since);
+        }
+        if let Some(text) = &params.text {
+            query.append_pair("q", text);
+        }
+        let path = match suffix {
+            Some(suffix) => format!("catalog.{suffix}"),
+            None => "catalog".to_owned(),
+        };
+        NamedNode::new_unchecked(format!("{}{path}?{}", iris.base, query.finish()))
+    };
+    let hydra = |name: &str| NamedNode::new_unchecked(format!("{HYDRA}{name}"));
+    let view = page_url(params.page);
+    let total = Literal::new_typed_literal(slice.total.to_string(), xsd::INTEGER);
+    graph.insert(&Triple::new(
+        iris.catalog.clone(),
+        rdf::TYPE,
+        hydra("Collection"),
+    ));
+    graph.insert(&Triple::new(
+        iris.catalog.clone(),
+        hydra("totalItems"),
+        total.clone(),
+    ));
+    graph.insert(&Triple::new(
+        iris.catalog.clone(),
+        hydra("view"),
+        view.clone(),
+    ));
+    graph.insert(&Triple::new(
+        view.clone(),
+        rdf::TYPE,
+        hydra("PartialCollectionView"),
+    ));
+    graph.insert(&Triple::new(view.clone(), hydra("totalItems"), total));
+    graph.insert(&Triple::new(
+        view.clone(),
+        hydra("itemsPerPage"),
+        Literal::new_typed_literal(params.page_size.to_string(), xsd::INTEGER),
+    ));
+    graph.insert(&Triple::new(view.clone(), hydra("first"), page_url(1)));
+    graph.insert(&Triple::new(view.clone(), hydra("last"), page_url(last)));
+    if params.page > 1 {
+        graph.insert(&Triple::new(
+            view.clone(),
+            hydra("previous"),
+            page_url(params.page - 1),
+        ));
+    }
+    if params.page < last {
+        graph.insert(&Triple::new(
+            view.clone(),
+            hydra("next"),
+            page_url(params.page + 1),
+        ));
+    }
+    rdf_response(&graph, format)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn params(pairs: &[(&str, &str)]) -> Result<FeedParams, ApiError> {
+        FeedParams::parse(
+            &pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn dates_and_date_times_are_accepted_and_normalised_to_utc() {
+        assert_eq!(
+            params(&[("modified_since", "2026-01-31")])
+                .unwrap()
+                .modified_since
+                .as_deref(),
+            Some("2026-01-31T00:00:00Z")
+        );
+        assert_eq!(
+            params(&[("modified_since", "2026-01-31T12:00:00")])
+                .unwrap()
+                .modified_since
+                .as_deref(),
+            Some("2026-01-31T12:00:00Z")
+        );
+        assert_eq!(
+            params(&[("modified_since", "2026-01-31T12:00:00+02:00")])
+                .unwrap()
+                .modified_since
+                .as_deref(),
+            Some("2026-01-31T12:00:00+02:00")
+        );
+        assert!(params(&[("modified_since", "yesterday")]).is_err());
+    }
+
+    #[test]
+    fn page_size_is_capped_and_page_must_be_positive() {
+        assert_eq!(
+            params(&[("page_size", "50000")]).unwrap().page_size,
+            MAX_PAGE_SIZE
+        );
+        assert!(params(&[("page", "0")]).is_err());
+        assert!(params(&[("page", "two")]).is_err());
+    }
+}
