@@ -38,6 +38,12 @@ pub const SETTINGS: &[Setting] = &[
         "the directory holding the built pkg/ assets",
     ),
     Setting::new("max_body_bytes", "16777216", "a positive number of bytes"),
+    Setting::new(
+        "sparql_timeout_ms",
+        "10000",
+        "a positive number of milliseconds",
+    ),
+    Setting::new("sparql_max_rows", "10000", "a positive number of rows"),
 ];
 
 /// One configuration key.
@@ -135,6 +141,10 @@ pub struct Config {
     pub site_root: PathBuf,
     /// Largest request body accepted; larger ones get 413.
     pub max_body_bytes: usize,
+    /// Longest a `/sparql` query may run.
+    pub sparql_timeout_ms: u64,
+    /// Most result rows (or triples) a `/sparql` answer may hold.
+    pub sparql_max_rows: usize,
 }
 
 /// A configuration value that cannot be used.
@@ -238,13 +248,15 @@ impl Config {
         })?;
         let demo = parse(&get("demo"), "demo", parse_bool)?;
         let site_root = PathBuf::from(get("site_root"));
-        let max_body_bytes = parse(&get("max_body_bytes"), "max_body_bytes", |v| {
-            match v.parse::<usize>() {
-                Ok(0) => Err("it is zero".into()),
-                Ok(n) => Ok(n),
-                Err(e) => Err(e.to_string()),
-            }
-        })?;
+        let positive = |v: &str| match v.parse::<usize>() {
+            Ok(0) => Err("it is zero".into()),
+            Ok(n) => Ok(n),
+            Err(e) => Err(e.to_string()),
+        };
+        let max_body_bytes = parse(&get("max_body_bytes"), "max_body_bytes", positive)?;
+        let sparql_timeout_ms =
+            parse(&get("sparql_timeout_ms"), "sparql_timeout_ms", positive)? as u64;
+        let sparql_max_rows = parse(&get("sparql_max_rows"), "sparql_max_rows", positive)?;
         Ok(Config {
             address,
             data_dir,
@@ -255,6 +267,8 @@ impl Config {
             demo,
             site_root,
             max_body_bytes,
+            sparql_timeout_ms,
+            sparql_max_rows,
         })
     }
 

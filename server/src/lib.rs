@@ -11,6 +11,7 @@ pub mod demo;
 pub mod http;
 pub mod rdf;
 pub mod shacl;
+pub mod sparql;
 pub mod startup;
 pub mod store;
 pub mod telemetry;

@@ -43,6 +43,7 @@ pub fn router(state: AppState) -> Router {
         .route("/metrics", get(ops::metrics))
         .route("/lang", post(lang::switch))
         .merge(crate::api::routes())
+        .merge(crate::sparql::routes())
         .route(
             "/catalog.ttl",
             get(|s, q| feed::feed_with_suffix(s, q, RdfFormat::Turtle, "ttl")),
