@@ -13,4 +13,4 @@ pub use negotiation::{
     Representation, negotiate, negotiate_media, rdf_format_for_content_type, rdf_format_for_suffix,
 };
 pub use parse::{ParseError, Strictness, parse_graph};
-pub use serialize::{PREFIXES, serialize_graph};
+pub use serialize::{PREFIXES, serialize_graph, serialize_triples};

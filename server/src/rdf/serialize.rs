@@ -2,7 +2,7 @@
 //! prefixes so that Turtle, JSON-LD and RDF/XML stay readable.
 
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::Graph;
+use oxigraph::model::{Graph, NamedOrBlankNode, Term, Triple};
 
 /// Prefixes written into Turtle, JSON-LD and RDF/XML.
 pub const PREFIXES: &[(&str, &str)] = &[
@@ -22,21 +22,41 @@ pub const PREFIXES: &[(&str, &str)] = &[
     ("sh", "http://www.w3.org/ns/shacl#"),
 ];
 
-/// `graph` in `format` (quad formats get the default graph).
+/// `graph` in `format` (quad formats get the default graph), triples in a
+/// stable order so the same graph always gives the same bytes.
 pub fn serialize_graph(graph: &Graph, format: RdfFormat) -> Vec<u8> {
+    serialize_triples(graph.iter().map(|t| t.into_owned()).collect(), format)
+}
+
+/// [`serialize_graph`] for a list of triples.
+pub fn serialize_triples(mut triples: Vec<Triple>, format: RdfFormat) -> Vec<u8> {
+    triples.sort_by(|a, b| {
+        (
+            a.subject.to_string(),
+            a.predicate.as_str(),
+            a.object.to_string(),
+        )
+            .cmp(&(
+                b.subject.to_string(),
+                b.predicate.as_str(),
+                b.object.to_string(),
+            ))
+    });
     let mut serializer = RdfSerializer::from_format(format);
     if matches!(
         format,
         RdfFormat::Turtle | RdfFormat::TriG | RdfFormat::RdfXml | RdfFormat::JsonLd { .. }
     ) {
         for (prefix, iri) in PREFIXES {
-            serializer = serializer
-                .with_prefix(*prefix, *iri)
-                .expect("the built-in prefixes are valid IRIs");
+            if uses_namespace(&triples, iri) {
+                serializer = serializer
+                    .with_prefix(*prefix, *iri)
+                    .expect("the built-in prefixes are valid IRIs");
+            }
         }
     }
     let mut writer = serializer.for_writer(Vec::new());
-    for triple in graph {
+    for triple in &triples {
         // Writing into a Vec cannot fail; a triple RDF/XML cannot express
         // (a predicate IRI without a local name) is the only error left.
         if let Err(err) = writer.serialize_triple(triple) {
@@ -44,6 +64,18 @@ pub fn serialize_graph(graph: &Graph, format: RdfFormat) -> Vec<u8> {
         }
     }
     writer.finish().unwrap_or_default()
+}
+
+fn uses_namespace(triples: &[Triple], namespace: &str) -> bool {
+    triples.iter().any(|t| {
+        let in_ns = |term: &Term| {
+            matches!(term, Term::NamedNode(n) if n.as_str().starts_with(namespace))
+                || matches!(term, Term::Literal(l) if l.datatype().as_str().starts_with(namespace))
+        };
+        matches!(&t.subject, NamedOrBlankNode::NamedNode(n) if n.as_str().starts_with(namespace))
+            || t.predicate.as_str().starts_with(namespace)
+            || in_ns(&t.object)
+    })
 }
 
 #[cfg(test)]

@@ -3,14 +3,14 @@
 
 use std::time::Duration;
 
-use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::io::RdfFormat;
 use oxigraph::model::{NamedNode, Term};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 use spargebra::Query;
 
-use crate::rdf::PREFIXES;
+use crate::rdf::serialize_triples;
 
 /// Limits for one query.
 #[derive(Debug, Clone, Copy)]
@@ -189,26 +189,7 @@ pub fn evaluate(
                         .collect(),
                 ),
                 Some(_) => {
-                    let mut serializer = RdfSerializer::from_format(graph_format);
-                    if matches!(
-                        graph_format,
-                        RdfFormat::Turtle | RdfFormat::RdfXml | RdfFormat::JsonLd { .. }
-                    ) {
-                        for (prefix, iri) in PREFIXES {
-                            serializer = serializer
-                                .with_prefix(*prefix, *iri)
-                                .expect("valid prefixes");
-                        }
-                    }
-                    let mut writer = serializer.for_writer(Vec::new());
-                    for triple in &all {
-                        writer
-                            .serialize_triple(triple)
-                            .map_err(|e| EvaluateError::Evaluation(e.to_string()))?;
-                    }
-                    let bytes = writer
-                        .finish()
-                        .map_err(|e| EvaluateError::Evaluation(e.to_string()))?;
+                    let bytes = serialize_triples(all, graph_format);
                     Answer::Bytes(graph_format.media_type(), bytes)
                 }
             }

@@ -100,6 +100,66 @@ impl TestApp {
         )
     }
 
+    /// GETs a record as Turtle: IRIs outside the public URL through Plaza's
+    /// catalog record about them (`iri` may end with `?version=N`).
+    pub async fn get_rdf(&self, iri: &str) -> (reqwest::StatusCode, String) {
+        let (iri, query) = match iri.split_once('?') {
+            Some((iri, query)) => (iri, format!("?{query}")),
+            None => (iri, String::new()),
+        };
+        let public = self.config.public_url.base_iri();
+        let address = match iri.strip_prefix(&public) {
+            Some(local) => format!("/{local}"),
+            None => {
+                let iris = plaza::catalog::CatalogIris::new(&public);
+                let record =
+                    iris.catalog_record(&oxigraph::model::NamedNode::new(iri).expect("an IRI"));
+                format!(
+                    "/{}",
+                    record
+                        .as_str()
+                        .strip_prefix(&public)
+                        .expect("under the base")
+                )
+            }
+        };
+        let response = self
+            .send(reqwest::Method::GET, &format!("{address}{query}"), |r| {
+                r.header("Accept", "text/turtle")
+            })
+            .await;
+        (response.status(), response.text().await.expect("body"))
+    }
+
+    /// Creates an API token in the app's database and returns it.
+    pub async fn create_token(&self, name: &str) -> String {
+        let sql = plaza::store::SqlStore::connect(&self.config.database_url)
+            .await
+            .expect("database");
+        let token = plaza::auth::create_token(&sql, name).await.expect("token");
+        sql.close().await;
+        token
+    }
+
+    /// POSTs `body` with `content_type` to `path`, with a bearer `token` when given.
+    pub async fn post_rdf(
+        &self,
+        path: &str,
+        content_type: &str,
+        token: Option<&str>,
+        body: impl Into<reqwest::Body>,
+    ) -> reqwest::Response {
+        let body = body.into();
+        self.send(reqwest::Method::POST, path, |request| {
+            let request = request.header("Content-Type", content_type).body(body);
+            match token {
+                Some(token) => request.bearer_auth(token),
+                None => request,
+            }
+        })
+        .await
+    }
+
     /// Stops the server gracefully and returns the data directory.
     pub async fn stop(mut self) -> tempfile::TempDir {
         if let Some(stop) = self.stop.take() {
@@ -187,4 +247,12 @@ pub fn header<'a>(response: &'a reqwest::Response, name: &str) -> &'a str {
         .get(name)
         .and_then(|v| v.to_str().ok())
         .unwrap_or("")
+}
+
+/// A file of `server/tests/data`.
+pub fn test_data(name: &str) -> Vec<u8> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
