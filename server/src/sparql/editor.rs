@@ -25,8 +25,11 @@ const EXAMPLES: &[(&str, &str)] = &[
     ),
 ];
 
+/// Results as a table: the variable names, then one row of cells each.
+pub type Table<'a> = (&'a [String], &'a [Vec<Option<Term>>]);
+
 /// The page, with `query` in the editor and, when given, its results.
-pub fn page(query: &str, results: Option<(&[String], &[Vec<Option<Term>>])>) -> String {
+pub fn page(query: &str, results: Option<Table<'_>>) -> String {
     let text = if query.is_empty() {
         EXAMPLES[0].1
     } else {
