@@ -119,3 +119,29 @@ pub async fn version_results(
             .await?;
     Ok(row.map(|r| r.get(0)))
 }
+
+/// The N-Quads of the given versions, by record IRI (records without a row
+/// are absent).
+pub async fn snapshots(
+    sql: &SqlStore,
+    wanted: &[(String, i64)],
+) -> Result<std::collections::HashMap<String, String>, sqlx::Error> {
+    let mut out = std::collections::HashMap::with_capacity(wanted.len());
+    for chunk in wanted.chunks(200) {
+        let placeholders: Vec<String> = (0..chunk.len())
+            .map(|i| format!("(${}, ${})", 2 * i + 1, 2 * i + 2))
+            .collect();
+        let sql_text = format!(
+            "SELECT record_iri, nquads FROM record_versions WHERE (record_iri, version) IN (VALUES {})",
+            placeholders.join(", ")
+        );
+        let mut query = sqlx::query(&sql_text);
+        for (iri, version) in chunk {
+            query = query.bind(iri).bind(*version);
+        }
+        for row in query.fetch_all(sql.pool()).await? {
+            out.insert(row.get::<String, _>(0), row.get::<String, _>(1));
+        }
+    }
+    Ok(out)
+}

@@ -14,6 +14,7 @@ use crate::catalog::record_graph::{
     CatalogIris, RecordFacts, description_of, facts_of, same_description, stored_graph,
 };
 use crate::catalog::records::{RecordKind, RefusedRecord, split};
+use crate::catalog::snapshot::exact_graphs;
 use crate::catalog::store::{CatalogStore, CatalogStoreError};
 use crate::rdf::{ParseError, Strictness, parse_graph};
 use crate::shacl::{Severity, ShaclError, ValidationReport, ValidationResult, validate_body};
@@ -174,7 +175,8 @@ impl Importer {
         progress("comparing with the stored records");
         let _guard = self.write_lock.lock().await;
         let iris: Vec<NamedNode> = prepared.records.iter().map(|r| r.0.clone()).collect();
-        let current = self.store.record_graphs(iris).await?;
+        let stored = self.store.record_graphs(iris).await?;
+        let current = exact_graphs(&self.sql, &self.iris, stored).await?;
         let now = now_rfc3339();
         let mut summary = ImportSummary {
             mode,

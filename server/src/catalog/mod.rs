@@ -9,6 +9,7 @@ mod oxigraph_store;
 mod reader;
 mod record_graph;
 mod records;
+mod snapshot;
 mod store;
 
 pub use history::{VersionInfo, list_versions, version_nquads, version_results};
@@ -20,4 +21,5 @@ pub use oxigraph_store::OxigraphCatalogStore;
 pub use reader::StoreCatalogReader;
 pub use record_graph::{CatalogIris, RecordFacts, description_of, facts_of, same_description};
 pub use records::{RecordDraft, RecordKind, RefusedRecord, SplitBody, boundary_nodes, slug, split};
+pub use snapshot::{exact_graphs, graph_of_nquads};
 pub use store::{CatalogStore, CatalogStoreError, RecordQuery, RecordSlice};

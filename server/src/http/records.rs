@@ -9,10 +9,13 @@ use std::collections::HashMap;
 use axum::extract::{OriginalUri, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
-use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::io::RdfFormat;
 use oxigraph::model::{Graph, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, Term, TermRef, Triple};
 
-use crate::catalog::{facts_of, list_versions, pick_literal, version_nquads, version_results};
+use crate::catalog::{
+    exact_graphs, facts_of, graph_of_nquads, list_versions, pick_literal, version_nquads,
+    version_results,
+};
 use crate::http::AppState;
 use crate::http::html::{escape, page};
 use crate::rdf::{Representation, negotiate, rdf_format_for_suffix, serialize_graph};
@@ -82,6 +85,10 @@ pub async fn record(
         Err(err) => return server_error(err),
     };
     let iris = state.catalog.importer.iris();
+    let graphs = match exact_graphs(&state.stores.sql, iris, graphs).await {
+        Ok(graphs) => graphs,
+        Err(err) => return server_error(err),
+    };
     let Some((current, facts)) = graphs
         .get(&resource)
         .and_then(|g| facts_of(iris, &resource, g).map(|f| (g, f)))
@@ -220,14 +227,6 @@ fn server_error(err: impl std::fmt::Display) -> Response {
         StatusCode::INTERNAL_SERVER_ERROR,
         "Plaza could not read the record; the error is in the server log.",
     )
-}
-
-fn graph_of_nquads(nquads: &str) -> Graph {
-    RdfParser::from_format(RdfFormat::NQuads)
-        .for_slice(nquads.as_bytes())
-        .filter_map(Result::ok)
-        .map(Triple::from)
-        .collect()
 }
 
 fn result_from_json(value: serde_json::Value) -> Option<ValidationResult> {

@@ -134,17 +134,17 @@ fn line_and_column(body: &[u8], offset: usize) -> (u64, u64) {
     (line as u64, column as u64)
 }
 
+/// JSON-LD is always read strictly: its algorithm already drops what does
+/// not map to an IRI, and Oxigraph's lenient mode would keep such keys as
+/// relative IRIs, which RDF does not allow.
 fn parse_json_ld(
     body: &[u8],
     base_iri: &str,
-    strictness: Strictness,
+    _strictness: Strictness,
 ) -> Result<Vec<Triple>, ParseError> {
-    let mut parser = JsonLdParser::new()
+    let parser = JsonLdParser::new()
         .with_base_iri(base_iri)
         .map_err(|e| plain_error(format!("invalid base IRI {base_iri}: {e}")))?;
-    if strictness == Strictness::Lenient {
-        parser = parser.lenient();
-    }
     parser
         .for_slice(body)
         .with_load_document_callback(|url, _options| {
