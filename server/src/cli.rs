@@ -48,6 +48,16 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "strict")]
         mode: ImportModeArg,
     },
+    /// Write a generated DCAT-AP catalog of N realistic datasets as Turtle,
+    /// for load tests and benchmarks (IRIs under PLAZA_PUBLIC_URL).
+    GenerateCatalog {
+        /// How many datasets.
+        #[arg(long, default_value_t = 1000)]
+        datasets: usize,
+        /// File to write; standard output when omitted.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Manage API tokens for the write API.
     Token {
         /// What to do with tokens.

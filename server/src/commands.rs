@@ -201,3 +201,19 @@ fn create_data_dir(config: &Config) -> anyhow::Result<()> {
         )
     })
 }
+
+/// `plaza generate-catalog`: a realistic catalog of N datasets as Turtle.
+pub fn generate_catalog(
+    config: Config,
+    datasets: usize,
+    output: Option<PathBuf>,
+) -> anyhow::Result<()> {
+    let text = crate::demo::generate_catalog(datasets, &config.public_url.base_iri());
+    match output {
+        None => std::io::stdout()
+            .write_all(text.as_bytes())
+            .context("Could not write to standard output"),
+        Some(path) => std::fs::write(&path, text)
+            .with_context(|| format!("Could not write {}", path.display())),
+    }
+}

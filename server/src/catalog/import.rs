@@ -266,6 +266,10 @@ impl Importer {
         }
         if !writes.is_empty() {
             progress("writing");
+            tracing::info!(
+                records = writes.len(),
+                "import: writing the record history and the RDF store"
+            );
             history::write_versions(&self.sql, &versions).await?;
             self.store.replace_graphs(writes).await?;
             summary.stored = true;

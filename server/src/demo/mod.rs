@@ -2,6 +2,10 @@
 //! fresh `make run` shows a living catalog. Its datasets go through the
 //! importer like any publisher's file.
 
+mod generator;
+
+pub use generator::generate_catalog;
+
 use anyhow::Context;
 use oxigraph::io::RdfFormat;
 

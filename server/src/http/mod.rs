@@ -16,7 +16,7 @@ pub use state::{AppState, CatalogServices};
 
 use app::{App, shell};
 use axum::Router;
-use axum::extract::OriginalUri;
+use axum::extract::{DefaultBodyLimit, OriginalUri};
 use axum::http::StatusCode;
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::response::{IntoResponse, Response};
@@ -87,6 +87,9 @@ pub fn router(state: AppState) -> Router {
             state.config.public_url.is_https(),
             security::headers,
         ))
+        // One limit for every body, from the configuration (axum's own 2 MB
+        // default for extractors would otherwise apply first).
+        .layer(DefaultBodyLimit::disable())
         .layer(RequestBodyLimitLayer::new(state.config.max_body_bytes))
         .layer(TraceLayer::new_for_http())
         .with_state(state)

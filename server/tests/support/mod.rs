@@ -5,6 +5,8 @@
     reason = "each test crate uses a different part of the helpers"
 )]
 
+pub mod process;
+
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU32, Ordering};
 
