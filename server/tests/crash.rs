@@ -146,7 +146,7 @@ fn sigkill_during_an_import_leaves_all_records_or_none() {
             reqwest::Client::new()
                 .post(url)
                 .header("Content-Type", "text/turtle")
-                .bearer_auth(&token_again(dir.path()))
+                .bearer_auth(token_again(dir.path()))
                 .body(body)
                 .send()
                 .await
