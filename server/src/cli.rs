@@ -54,6 +54,9 @@ pub enum Command {
         /// How many datasets.
         #[arg(long, default_value_t = 1000)]
         datasets: usize,
+        /// Number of the first dataset (to write a large catalog in parts).
+        #[arg(long, default_value_t = 0)]
+        first: usize,
         /// File to write; standard output when omitted.
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,

@@ -205,10 +205,11 @@ fn create_data_dir(config: &Config) -> anyhow::Result<()> {
 /// `plaza generate-catalog`: a realistic catalog of N datasets as Turtle.
 pub fn generate_catalog(
     config: Config,
+    first: usize,
     datasets: usize,
     output: Option<PathBuf>,
 ) -> anyhow::Result<()> {
-    let text = crate::demo::generate_catalog(datasets, &config.public_url.base_iri());
+    let text = crate::demo::generate_catalog_from(first, datasets, &config.public_url.base_iri());
     match output {
         None => std::io::stdout()
             .write_all(text.as_bytes())

@@ -23,9 +23,11 @@ async fn main() -> ExitCode {
         Command::SeedDemo => plaza::commands::seed_demo(config).await,
         Command::Export { output } => plaza::commands::export(config, output).await,
         Command::Import { file, mode } => plaza::commands::import(config, file, mode).await,
-        Command::GenerateCatalog { datasets, output } => {
-            plaza::commands::generate_catalog(config, datasets, output)
-        }
+        Command::GenerateCatalog {
+            datasets,
+            first,
+            output,
+        } => plaza::commands::generate_catalog(config, first, datasets, output),
         Command::Token { command } => plaza::commands::token(config, command).await,
     };
     match outcome {

@@ -43,6 +43,12 @@ const PUBLISHERS: usize = 12;
 
 /// A Turtle document with `datasets` datasets under `base` (ending with `/`).
 pub fn generate_catalog(datasets: usize, base: &str) -> String {
+    generate_catalog_from(0, datasets, base)
+}
+
+/// Datasets `first` to `first + datasets - 1` of the generated catalog (so
+/// a large catalog can be written in several files).
+pub fn generate_catalog_from(first: usize, datasets: usize, base: &str) -> String {
     let mut out = String::with_capacity(datasets * 3_000 + 2_000);
     out.push_str(
         "@prefix dcat: <http://www.w3.org/ns/dcat#> .\n@prefix dct: <http://purl.org/dc/terms/> .\n\
@@ -71,7 +77,10 @@ pub fn generate_catalog(datasets: usize, base: &str) -> String {
         state ^= state >> 27;
         (state.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 33) as usize % bound
     };
-    for i in 0..datasets {
+    for _ in 0..first.min(1_000_000) * 24 {
+        next(2);
+    }
+    for i in first..first + datasets {
         let (en, fr) = SUBJECTS[next(SUBJECTS.len())];
         let district = DISTRICTS[next(DISTRICTS.len())];
         let year = 2015 + next(11);

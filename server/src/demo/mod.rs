@@ -4,7 +4,7 @@
 
 mod generator;
 
-pub use generator::generate_catalog;
+pub use generator::{generate_catalog, generate_catalog_from};
 
 use anyhow::Context;
 use oxigraph::io::RdfFormat;
