@@ -21,6 +21,13 @@ const PAGES = [
   '/privacy',
   '/no/such/page',
 ];
+// Server-rendered pages of the machine endpoints: plain HTML, no hydration.
+const PLAIN_PAGES = [
+  '/datasets/bicycle-counts',
+  '/datasets/bicycle-counts?version=1',
+  '/sparql',
+  '/sparql?query=SELECT%20%3Fd%20WHERE%20%7B%20%3Fd%20a%20%3Chttp%3A%2F%2Fwww.w3.org%2Fns%2Fdcat%23Dataset%3E%20%7D',
+];
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
 
 function describeViolation(violation) {
@@ -40,8 +47,8 @@ describe('accessibility (axe)', () => {
           const { context, page } = await openPage(browser, { js: true, viewport, locale });
           if (!js) await context.route(/\/pkg\/.*\.(js|wasm)$/, (route) => route.abort());
           const found = [];
-          for (const path of PAGES) {
-            await visit(page, path, js);
+          for (const path of [...PAGES, ...PLAIN_PAGES]) {
+            await visit(page, path, js && PAGES.includes(path));
             const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
             for (const violation of results.violations) {
               if (violation.impact === 'serious' || violation.impact === 'critical') {

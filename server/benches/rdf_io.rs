@@ -44,7 +44,9 @@ fn main() {
         let serialise = |format| best_of_three(|| serialize_graph(&graph, format).len()).0;
         let turtle = serialise(RdfFormat::Turtle);
         let ntriples = serialise(RdfFormat::NTriples);
-        let json_ld = serialise(RdfFormat::JsonLd { profile: JsonLdProfileSet::empty() });
+        let json_ld = serialise(RdfFormat::JsonLd {
+            profile: JsonLdProfileSet::empty(),
+        });
         let rdf_xml = serialise(RdfFormat::RdfXml);
         let stop = boundary_nodes(&graph);
         let (validate, report) = best_of_three(|| validate_body(&graph, &stop).expect("validates"));

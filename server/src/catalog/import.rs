@@ -170,13 +170,22 @@ impl Importer {
     ) -> Result<ImportSummary, ImportError> {
         let base = self.iris.base.clone();
         progress("parsing and validating");
+        let started = std::time::Instant::now();
         let prepared =
             tokio::task::spawn_blocking(move || prepare(&body, format, &base, mode)).await??;
+        tracing::debug!(
+            elapsed_ms = started.elapsed().as_millis(),
+            "import: parsed, split and validated"
+        );
         progress("comparing with the stored records");
         let _guard = self.write_lock.lock().await;
         let iris: Vec<NamedNode> = prepared.records.iter().map(|r| r.0.clone()).collect();
         let stored = self.store.record_graphs(iris).await?;
         let current = exact_graphs(&self.sql, &self.iris, stored).await?;
+        tracing::debug!(
+            elapsed_ms = started.elapsed().as_millis(),
+            "import: read the stored records"
+        );
         let now = now_rfc3339();
         let mut summary = ImportSummary {
             mode,
@@ -270,8 +279,20 @@ impl Importer {
                 records = writes.len(),
                 "import: writing the record history and the RDF store"
             );
+            tracing::debug!(
+                elapsed_ms = started.elapsed().as_millis(),
+                "import: compared"
+            );
             history::write_versions(&self.sql, &versions).await?;
+            tracing::debug!(
+                elapsed_ms = started.elapsed().as_millis(),
+                "import: wrote the history"
+            );
             self.store.replace_graphs(writes).await?;
+            tracing::debug!(
+                elapsed_ms = started.elapsed().as_millis(),
+                "import: committed the RDF store"
+            );
             summary.stored = true;
         }
         Ok(summary)
@@ -312,13 +333,24 @@ fn prepare(
         ImportMode::Strict => Strictness::Strict,
         ImportMode::Lenient => Strictness::Lenient,
     };
+    let started = std::time::Instant::now();
     let graph = parse(body, format, base, strictness)?;
+    tracing::debug!(
+        elapsed_ms = started.elapsed().as_millis(),
+        triples = graph.len(),
+        "import: parsed"
+    );
     let split = split(graph, base);
+    tracing::debug!(elapsed_ms = started.elapsed().as_millis(), "import: split");
     if split.records.is_empty() && split.refused.is_empty() {
         return Err(ImportError::NoRecords);
     }
     let stop = crate::catalog::records::boundary_nodes(&split.graph);
     let report = validate_body(&split.graph, &stop)?;
+    tracing::debug!(
+        elapsed_ms = started.elapsed().as_millis(),
+        "import: validated"
+    );
     // Which records describe each node, so results land on their records.
     let mut owners: HashMap<NamedOrBlankNode, Vec<usize>> = HashMap::new();
     for (index, record) in split.records.iter().enumerate() {

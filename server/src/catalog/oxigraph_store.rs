@@ -5,7 +5,8 @@ use std::collections::HashMap;
 
 use oxigraph::model::vocab::xsd;
 use oxigraph::model::{
-    Graph, GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, Term, Triple, Variable,
+    Graph, GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, Quad, Term, Triple,
+    TripleRef, Variable,
 };
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
@@ -50,17 +51,7 @@ impl CatalogStore for OxigraphCatalogStore {
     fn replace_graphs(&self, graphs: Vec<(NamedNode, Graph)>) -> StoreFuture<'_, ()> {
         Box::pin(async move {
             self.rdf
-                .run(move |store| -> Result<(), RdfStoreError> {
-                    let mut transaction = store.start_transaction()?;
-                    for (name, graph) in &graphs {
-                        transaction.clear_graph(name)?;
-                        for triple in graph {
-                            transaction.insert(triple.in_graph(name));
-                        }
-                    }
-                    transaction.commit()?;
-                    Ok(())
-                })
+                .run(move |store| replace_graphs(store, &graphs))
                 .await?;
             Ok(())
         })
@@ -107,6 +98,61 @@ impl CatalogStore for OxigraphCatalogStore {
             Ok(slice)
         })
     }
+}
+
+/// Replaces the graphs atomically. When none of them exists yet (a first
+/// import), Oxigraph's bulk loader writes them: it builds sorted files and
+/// adds them to the database in one atomic step, much faster than a
+/// transaction. Otherwise one transaction removes the quads that went away
+/// and inserts the new graphs.
+fn replace_graphs(store: &Store, graphs: &[(NamedNode, Graph)]) -> Result<(), RdfStoreError> {
+    let mut any_existing = false;
+    for (name, _) in graphs {
+        let graph = GraphNameRef::NamedNode(name.as_ref());
+        if store
+            .quads_for_pattern(None, None, None, Some(graph))
+            .next()
+            .is_some()
+        {
+            any_existing = true;
+            break;
+        }
+    }
+    if !any_existing {
+        let mut loader = store
+            .bulk_loader()
+            .with_num_threads(2)
+            .with_max_memory_size_in_megabytes(512);
+        loader.load_quads(graphs.iter().flat_map(|(name, graph)| {
+            graph
+                .iter()
+                .map(move |t| t.in_graph(name.as_ref()).into_owned())
+        }))?;
+        loader.commit()?;
+        return Ok(());
+    }
+    let mut transaction = store.start_transaction()?;
+    for (name, graph) in graphs {
+        let graph_name = GraphNameRef::NamedNode(name.as_ref());
+        let old: Vec<Quad> = transaction
+            .quads_for_pattern(None, None, None, Some(graph_name))
+            .collect::<Result<_, _>>()?;
+        for quad in &old {
+            let triple = TripleRef::new(
+                quad.subject.as_ref(),
+                quad.predicate.as_ref(),
+                quad.object.as_ref(),
+            );
+            if !graph.contains(triple) {
+                transaction.remove(quad);
+            }
+        }
+        for triple in graph {
+            transaction.insert(triple.in_graph(graph_name));
+        }
+    }
+    transaction.commit()?;
+    Ok(())
 }
 
 fn read_graph(store: &Store, name: &NamedNode) -> Result<Graph, RdfStoreError> {

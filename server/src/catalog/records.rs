@@ -163,9 +163,7 @@ pub fn split(graph: Graph, base: &str) -> SplitBody {
             },
         };
         let root: NamedOrBlankNode = iri.clone().into();
-        let mut stop_here = stop.clone();
-        stop_here.remove(&root);
-        let mut description = describe(&graph, root.as_ref(), &stop_here);
+        let mut description = describe(&graph, root.as_ref(), &stop);
         add_source_catalog_records(&graph, &iri, &mut description);
         attached.extend(description.iter().map(|t| t.into_owned()));
         records.push(RecordDraft {

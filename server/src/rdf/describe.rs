@@ -8,6 +8,7 @@ use oxigraph::model::{Graph, NamedOrBlankNode, NamedOrBlankNodeRef, TermRef};
 
 /// The triples describing `root` in `graph`, following objects that are
 /// subjects in `graph` unless they are in `stop` (other records, catalogs).
+/// `root` itself may be in `stop`: the walk starts there regardless.
 pub fn describe(
     graph: &Graph,
     root: NamedOrBlankNodeRef<'_>,

@@ -47,9 +47,7 @@ pub fn validate_body(
         let hvd = hvd()?;
         let mut hvd_data = Graph::new();
         for root in &hvd_roots {
-            let mut stop_here = stop.clone();
-            stop_here.remove(root);
-            hvd_data.extend(describe(data, root.as_ref(), &stop_here).iter());
+            hvd_data.extend(describe(data, root.as_ref(), stop).iter());
         }
         results.extend(validate::run_shapes(&hvd_data, hvd)?);
         applied.push(hvd.name);
