@@ -30,18 +30,8 @@ pub fn serialize_graph(graph: &Graph, format: RdfFormat) -> Vec<u8> {
 
 /// [`serialize_graph`] for a list of triples.
 pub fn serialize_triples(mut triples: Vec<Triple>, format: RdfFormat) -> Vec<u8> {
-    triples.sort_by(|a, b| {
-        (
-            a.subject.to_string(),
-            a.predicate.as_str(),
-            a.object.to_string(),
-        )
-            .cmp(&(
-                b.subject.to_string(),
-                b.predicate.as_str(),
-                b.object.to_string(),
-            ))
-    });
+    // Each triple's N-Triples form is computed once, not per comparison.
+    triples.sort_by_cached_key(Triple::to_string);
     let mut serializer = RdfSerializer::from_format(format);
     if matches!(
         format,
