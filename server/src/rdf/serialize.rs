@@ -30,6 +30,17 @@ pub fn serialize_graph(graph: &Graph, format: RdfFormat) -> Vec<u8> {
 
 /// [`serialize_graph`] for a list of triples.
 pub fn serialize_triples(mut triples: Vec<Triple>, format: RdfFormat) -> Vec<u8> {
+    if format == RdfFormat::NTriples {
+        // The sort key is the N-Triples line itself: write the sorted keys.
+        let mut lines: Vec<String> = triples.iter().map(Triple::to_string).collect();
+        lines.sort_unstable();
+        let mut out = Vec::with_capacity(lines.iter().map(|l| l.len() + 3).sum());
+        for line in lines {
+            out.extend_from_slice(line.as_bytes());
+            out.extend_from_slice(b" .\n");
+        }
+        return out;
+    }
     // Each triple's N-Triples form is computed once, not per comparison.
     triples.sort_by_cached_key(Triple::to_string);
     let mut serializer = RdfSerializer::from_format(format);
