@@ -6,11 +6,6 @@ use clap::Parser;
 use plaza::cli::{Cli, Command};
 use plaza::config::Config;
 
-/// mimalloc returns freed memory to the system; glibc's allocator kept the
-/// gigabytes a large import had used for the life of the process.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = Cli::parse();
