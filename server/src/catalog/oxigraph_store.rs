@@ -100,25 +100,26 @@ impl CatalogStore for OxigraphCatalogStore {
     }
 }
 
+/// Below this many quads a transaction is fast enough, and it leaves no new
+/// files behind for a read-only reader (`plaza export`) to race with.
+const BULK_LOAD_FROM_QUADS: usize = 100_000;
+
 /// Replaces the graphs atomically. When none of them exists yet (a first
 /// import), Oxigraph's bulk loader writes them: it builds sorted files and
 /// adds them to the database in one atomic step, much faster than a
 /// transaction. Otherwise one transaction removes the quads that went away
 /// and inserts the new graphs.
 fn replace_graphs(store: &Store, graphs: &[(NamedNode, Graph)]) -> Result<(), RdfStoreError> {
-    let mut any_existing = false;
-    for (name, _) in graphs {
+    let quads: usize = graphs.iter().map(|(_, g)| g.len()).sum();
+    let exists = |name: &NamedNode| {
         let graph = GraphNameRef::NamedNode(name.as_ref());
-        if store
+        store
             .quads_for_pattern(None, None, None, Some(graph))
             .next()
             .is_some()
-        {
-            any_existing = true;
-            break;
-        }
-    }
-    if !any_existing {
+    };
+    let bulk = quads >= BULK_LOAD_FROM_QUADS && !graphs.iter().any(|(name, _)| exists(name));
+    if bulk {
         let mut loader = store
             .bulk_loader()
             .with_num_threads(2)

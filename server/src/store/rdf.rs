@@ -73,9 +73,19 @@ impl RdfStore {
                     reason: "there is no RDF store there".into(),
                 });
             }
-            Store::open_read_only(&path)
-                .map(|store| RdfStore { store })
-                .map_err(|err| open_error(&path, err))
+            // A running server may be replacing files (a bulk load, a
+            // compaction) while the manifest is read: try again briefly.
+            let mut attempt = 0;
+            loop {
+                match Store::open_read_only(&path) {
+                    Ok(store) => return Ok(RdfStore { store }),
+                    Err(err) if attempt < 5 && err.to_string().contains("No such file") => {
+                        attempt += 1;
+                        std::thread::sleep(std::time::Duration::from_millis(200));
+                    }
+                    Err(err) => return Err(open_error(&path, err)),
+                }
+            }
         })
         .await?
     }
