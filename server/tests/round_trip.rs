@@ -5,45 +5,15 @@
 
 mod support;
 
-use std::path::{Path, PathBuf};
-
 use oxigraph::io::RdfFormat;
 use oxigraph::model::{Graph, NamedOrBlankNodeRef};
 use plaza::catalog::{same_description, split};
 use plaza::rdf::{Strictness, parse_graph};
 use reqwest::StatusCode;
 use support::TestApp;
+use support::fixtures::rdf_files;
 
 const BASE: &str = "http://plaza.test/";
-
-fn fixture_files(dir: &Path, out: &mut Vec<(PathBuf, RdfFormat, &'static str)>) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        if path.is_dir() {
-            if !matches!(name.as_str(), "shacl" | "context" | "vocab" | "LICENSES") {
-                fixture_files(&path, out);
-            }
-            continue;
-        }
-        let format = match path.extension().and_then(|e| e.to_str()) {
-            Some("ttl") => (RdfFormat::Turtle, "text/turtle"),
-            Some("rdf" | "xml") => (RdfFormat::RdfXml, "application/rdf+xml"),
-            Some("jsonld") => (
-                RdfFormat::JsonLd {
-                    profile: Default::default(),
-                },
-                "application/ld+json",
-            ),
-            _ => continue,
-        };
-        out.push((path, format.0, format.1));
-    }
-}
 
 /// The feed's triples without Plaza's own: catalog, catalog records, paging.
 fn exported_descriptions(feed: &Graph) -> Graph {
@@ -62,15 +32,13 @@ fn exported_descriptions(feed: &Graph) -> Graph {
 
 #[tokio::test]
 async fn import_then_export_is_isomorphic_for_every_readable_fixture() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/fixtures");
-    if !dir.is_dir() {
+    let Some(files) = rdf_files() else {
         eprintln!("SKIPPED: ../shared/fixtures is absent; the round-trip test needs it");
         return;
-    }
-    let mut files = Vec::new();
-    fixture_files(&dir, &mut files);
+    };
     let mut checked = 0;
-    for (path, format, content_type) in files {
+    for file in files {
+        let (path, format, content_type) = (file.path, file.format, file.media_type);
         let body = std::fs::read(&path).unwrap();
         let Ok(graph) = parse_graph(&body, format, BASE, Strictness::Lenient) else {
             eprintln!(

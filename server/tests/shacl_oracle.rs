@@ -2,6 +2,8 @@
 //! in the shared fixtures. pySHACL runs from PyPI in the virtualenv that
 //! `.ci/setup test` makes (`PLAZA_PYSHACL_PYTHON` overrides its path).
 
+mod support;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -10,6 +12,7 @@ use oxigraph::io::RdfFormat;
 use plaza::catalog::boundary_nodes;
 use plaza::rdf::{Strictness, parse_graph};
 use plaza::shacl::validate_body;
+use support::fixtures::{rdf_files, reference_python};
 
 /// Files that are not valid RDF, which rdflib reads anyway by dropping what
 /// it does not understand. Plaza refuses them with a located parse error
@@ -19,56 +22,8 @@ const INVALID_RDF_TOLERATED_BY_RDFLIB: &[(&str, &str)] = &[(
     "a property element with rdf:resource also has text content (line 18), which RDF/XML forbids",
 )];
 
-fn fixtures() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/fixtures");
-    dir.is_dir().then_some(dir)
-}
-
-fn python() -> Option<PathBuf> {
-    let path = std::env::var_os("PLAZA_PYSHACL_PYTHON")
-        .map(PathBuf::from)
-        .or_else(|| {
-            std::env::var_os("HOME").map(|h| Path::new(&h).join(".cache/plaza-venv/bin/python"))
-        })?;
-    path.is_file().then_some(path)
-}
-
-fn rdf_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        if path.is_dir() {
-            // Shapes, contexts and the DCAT vocabulary are not catalog data.
-            if !matches!(name.as_str(), "shacl" | "context" | "vocab" | "LICENSES") {
-                rdf_files(&path, out);
-            }
-        } else if format_of(&path).is_some() {
-            out.push(path);
-        }
-    }
-}
-
-fn format_of(path: &Path) -> Option<(RdfFormat, &'static str)> {
-    match path.extension()?.to_str()? {
-        "ttl" => Some((RdfFormat::Turtle, "turtle")),
-        "rdf" | "xml" => Some((RdfFormat::RdfXml, "xml")),
-        "jsonld" => Some((
-            RdfFormat::JsonLd {
-                profile: Default::default(),
-            },
-            "json-ld",
-        )),
-        _ => None,
-    }
-}
-
 /// Plaza's verdict, or why Plaza cannot judge (does not parse even leniently).
-fn plaza_verdict(path: &Path) -> Result<bool, String> {
-    let (format, _) = format_of(path).unwrap();
+fn plaza_verdict(path: &Path, format: RdfFormat) -> Result<bool, String> {
     let body = std::fs::read(path).unwrap();
     let base = "https://plaza.example/";
     let graph = parse_graph(&body, format, base, Strictness::Strict)
@@ -80,20 +35,13 @@ fn plaza_verdict(path: &Path) -> Result<bool, String> {
 
 #[test]
 fn verdicts_equal_pyshacl_on_every_fixture_pyshacl_can_judge() {
-    let Some(fixtures) = fixtures() else {
+    let Some(files) = rdf_files() else {
         eprintln!("SKIPPED: ../shared/fixtures is absent; the SHACL oracle test needs it");
         return;
     };
-    let Some(python) = python() else {
-        assert!(
-            std::env::var_os("PLAZA_REQUIRE_PYSHACL").is_none(),
-            "PLAZA_REQUIRE_PYSHACL is set but there is no pySHACL virtualenv (run .ci/setup test)"
-        );
-        eprintln!("SKIPPED: no pySHACL virtualenv at ~/.cache/plaza-venv (run .ci/setup test)");
+    let Some(python) = reference_python() else {
         return;
     };
-    let mut files = Vec::new();
-    rdf_files(&fixtures, &mut files);
     let shapes = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/shacl/shapes");
     let shapes = format!(
         "{},{}",
@@ -111,8 +59,8 @@ fn verdicts_equal_pyshacl_on_every_fixture_pyshacl_can_judge() {
     {
         let mut stdin = child.stdin.take().unwrap();
         for file in &files {
-            let (_, name) = format_of(file).unwrap();
-            writeln!(stdin, "{}\t{name}\t{shapes}", file.display()).unwrap();
+            let name = file.rdflib_format;
+            writeln!(stdin, "{}\t{name}\t{shapes}", file.path.display()).unwrap();
         }
     }
     let output = child.wait_with_output().unwrap();
@@ -122,7 +70,12 @@ fn verdicts_equal_pyshacl_on_every_fixture_pyshacl_can_judge() {
     for line in String::from_utf8(output.stdout).unwrap().lines() {
         let answer: serde_json::Value = serde_json::from_str(line).unwrap();
         let path = PathBuf::from(answer["path"].as_str().unwrap());
-        let ours = plaza_verdict(&path);
+        let format = files
+            .iter()
+            .find(|f| f.path == path)
+            .expect("a fixture")
+            .format;
+        let ours = plaza_verdict(&path, format);
         match answer.get("conforms").and_then(|c| c.as_bool()) {
             Some(theirs) => {
                 judged += 1;

@@ -219,19 +219,7 @@ async fn browsers_get_an_editor_with_examples_and_results_as_a_table() {
 
 #[tokio::test]
 async fn sparqlwrapper_reads_every_format() {
-    let Some(python) = std::env::var_os("PLAZA_PYSHACL_PYTHON")
-        .map(std::path::PathBuf::from)
-        .or_else(|| {
-            std::env::var_os("HOME")
-                .map(|h| std::path::Path::new(&h).join(".cache/plaza-venv/bin/python"))
-        })
-        .filter(|p| p.is_file())
-    else {
-        assert!(
-            std::env::var_os("PLAZA_REQUIRE_PYSHACL").is_none(),
-            "no Python virtualenv (run .ci/setup test)"
-        );
-        eprintln!("SKIPPED: no Python virtualenv with SPARQLWrapper at ~/.cache/plaza-venv");
+    let Some(python) = support::fixtures::reference_python() else {
         return;
     };
     let app = TestApp::spawn().await;

@@ -96,13 +96,7 @@ pub async fn version_nquads(
     if version > current {
         return Ok(None);
     }
-    let row =
-        sqlx::query("SELECT nquads FROM record_versions WHERE record_iri = $1 AND version = $2")
-            .bind(record)
-            .bind(version)
-            .fetch_optional(sql.pool())
-            .await?;
-    Ok(row.map(|r| r.get(0)))
+    version_column(sql, "nquads", record, version).await
 }
 
 /// The SHACL results (JSON) stored with one version of `record`.
@@ -111,12 +105,23 @@ pub async fn version_results(
     record: &str,
     version: i64,
 ) -> Result<Option<String>, sqlx::Error> {
-    let row =
-        sqlx::query("SELECT results FROM record_versions WHERE record_iri = $1 AND version = $2")
-            .bind(record)
-            .bind(version)
-            .fetch_optional(sql.pool())
-            .await?;
+    version_column(sql, "results", record, version).await
+}
+
+/// One text column (`nquads` or `results`) of one version's row.
+async fn version_column(
+    sql: &SqlStore,
+    column: &'static str,
+    record: &str,
+    version: i64,
+) -> Result<Option<String>, sqlx::Error> {
+    let query =
+        format!("SELECT {column} FROM record_versions WHERE record_iri = $1 AND version = $2");
+    let row = sqlx::query(&query)
+        .bind(record)
+        .bind(version)
+        .fetch_optional(sql.pool())
+        .await?;
     Ok(row.map(|r| r.get(0)))
 }
 

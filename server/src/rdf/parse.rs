@@ -76,12 +76,8 @@ fn parse_other(
         .for_slice(body)
         .map(|quad| {
             quad.map(Triple::from).map_err(|err| {
-                let location = err.location();
-                ParseError {
-                    message: strip_location(&err.to_string()),
-                    line: location.as_ref().map(|l| l.start.line + 1),
-                    column: location.as_ref().map(|l| l.start.column + 1),
-                }
+                let start = err.location().map(|l| (l.start.line, l.start.column));
+                located(&err.to_string(), start)
             })
         })
         .collect()
@@ -156,12 +152,8 @@ fn parse_json_ld(
         })
         .map(|quad| {
             quad.map(Triple::from).map_err(|err| {
-                let location = err.location();
-                ParseError {
-                    message: strip_location(&err.to_string()),
-                    line: location.as_ref().map(|l| l.start.line + 1),
-                    column: location.as_ref().map(|l| l.start.column + 1),
-                }
+                let start = err.location().map(|l| (l.start.line, l.start.column));
+                located(&err.to_string(), start)
             })
         })
         .collect()
@@ -190,6 +182,15 @@ fn strip_location(message: &str) -> String {
             rest.to_owned()
         }
         _ => trimmed.to_owned(),
+    }
+}
+
+/// A parser's error at a 0-based (line, column), reported 1-based.
+fn located(message: &str, start: Option<(u64, u64)>) -> ParseError {
+    ParseError {
+        message: strip_location(message),
+        line: start.map(|(line, _)| line + 1),
+        column: start.map(|(_, column)| column + 1),
     }
 }
 

@@ -101,30 +101,18 @@ pub fn evaluate(
             );
         }
     }
-    let results = prepared.on_store(store).execute().map_err(|e| {
+    let failed = |e: QueryEvaluationError| {
         if cancelled(&e) {
             timeout()
         } else {
-            EvaluateError::Evaluation(e.to_string())
+            evaluation(e)
         }
-    })?;
+    };
+    let results = prepared.on_store(store).execute().map_err(failed)?;
     let answer = match results {
         QueryResults::Solutions(solutions) => {
             let variables: Vec<_> = solutions.variables().to_vec();
-            let mut rows = Vec::new();
-            for solution in solutions {
-                let solution = solution.map_err(|e| {
-                    if cancelled(&e) {
-                        timeout()
-                    } else {
-                        EvaluateError::Evaluation(e.to_string())
-                    }
-                })?;
-                if rows.len() == limits.max_rows {
-                    return Err(EvaluateError::TooManyRows(limits.max_rows));
-                }
-                rows.push(solution);
-            }
+            let rows = collect_capped(solutions, limits.max_rows, failed)?;
             match results_format {
                 None => Answer::Table(
                     variables.iter().map(|v| v.as_str().to_owned()).collect(),
@@ -135,15 +123,11 @@ pub fn evaluate(
                 Some(format) => {
                     let mut writer = QueryResultsSerializer::from_format(format)
                         .serialize_solutions_to_writer(Vec::new(), variables)
-                        .map_err(|e| EvaluateError::Evaluation(e.to_string()))?;
+                        .map_err(evaluation)?;
                     for solution in &rows {
-                        writer
-                            .serialize(solution)
-                            .map_err(|e| EvaluateError::Evaluation(e.to_string()))?;
+                        writer.serialize(solution).map_err(evaluation)?;
                     }
-                    let bytes = writer
-                        .finish()
-                        .map_err(|e| EvaluateError::Evaluation(e.to_string()))?;
+                    let bytes = writer.finish().map_err(evaluation)?;
                     Answer::Bytes(format.media_type(), bytes)
                 }
             }
@@ -156,25 +140,12 @@ pub fn evaluate(
             Some(format) => {
                 let bytes = QueryResultsSerializer::from_format(format)
                     .serialize_boolean_to_writer(Vec::new(), value)
-                    .map_err(|e| EvaluateError::Evaluation(e.to_string()))?;
+                    .map_err(evaluation)?;
                 Answer::Bytes(format.media_type(), bytes)
             }
         },
         QueryResults::Graph(triples) => {
-            let mut all = Vec::new();
-            for triple in triples {
-                let triple = triple.map_err(|e| {
-                    if cancelled(&e) {
-                        timeout()
-                    } else {
-                        EvaluateError::Evaluation(e.to_string())
-                    }
-                })?;
-                if all.len() == limits.max_rows {
-                    return Err(EvaluateError::TooManyRows(limits.max_rows));
-                }
-                all.push(triple);
-            }
+            let all = collect_capped(triples, limits.max_rows, failed)?;
             match results_format {
                 None => Answer::Table(
                     vec!["subject".into(), "predicate".into(), "object".into()],
@@ -196,4 +167,25 @@ pub fn evaluate(
         }
     };
     Ok(answer)
+}
+
+fn evaluation(err: impl std::fmt::Display) -> EvaluateError {
+    EvaluateError::Evaluation(err.to_string())
+}
+
+/// Every item of `items`, or `TooManyRows` past `max_rows`.
+fn collect_capped<T>(
+    items: impl Iterator<Item = Result<T, QueryEvaluationError>>,
+    max_rows: usize,
+    failed: impl Fn(QueryEvaluationError) -> EvaluateError,
+) -> Result<Vec<T>, EvaluateError> {
+    let mut all = Vec::new();
+    for item in items {
+        let item = item.map_err(&failed)?;
+        if all.len() == max_rows {
+            return Err(EvaluateError::TooManyRows(max_rows));
+        }
+        all.push(item);
+    }
+    Ok(all)
 }

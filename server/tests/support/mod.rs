@@ -5,6 +5,7 @@
     reason = "each test crate uses a different part of the helpers"
 )]
 
+pub mod fixtures;
 pub mod process;
 
 use std::collections::BTreeMap;
