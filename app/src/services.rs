@@ -6,7 +6,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
 
-use crate::catalog::DatasetList;
+use crate::catalog::{SearchPage, SearchParams};
 use crate::i18n::Locale;
 
 /// A boxed future, so that the traits below can be used as trait objects.
@@ -22,9 +22,9 @@ pub enum ServiceError {
 
 /// Read access to the catalog, as the pages need it.
 pub trait CatalogReader: Send + Sync {
-    /// Datasets, most recently modified first, with labels in `locale` where
-    /// the record has them.
-    fn list_datasets(&self, locale: Locale, limit: usize) -> ServiceFuture<'_, DatasetList>;
+    /// The records matching `params`, with facet counts, labels in
+    /// `locale` where the record has them.
+    fn search(&self, locale: Locale, params: SearchParams) -> ServiceFuture<'_, SearchPage>;
 }
 
 /// Everything the server functions need, provided as one context value.

@@ -48,6 +48,10 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "strict")]
         mode: ImportModeArg,
     },
+    /// Rebuild the search index from the catalog store (the store is the
+    /// truth; the index is derived). The server must not be running on the
+    /// same data directory.
+    Reindex,
     /// Write a generated DCAT-AP catalog of N realistic datasets as Turtle,
     /// for load tests and benchmarks (IRIs under PLAZA_PUBLIC_URL).
     GenerateCatalog {

@@ -31,7 +31,7 @@ pub async fn migrate(config: Config) -> anyhow::Result<()> {
 /// `plaza seed-demo`: load the demo city into the stores.
 pub async fn seed_demo(config: Config) -> anyhow::Result<()> {
     let stores = Stores::open(&config).await?;
-    let catalog = crate::startup::catalog_services(&config, &stores);
+    let catalog = crate::startup::catalog_services(&config, &stores).await?;
     let datasets = crate::demo::seed(&stores, &catalog).await?;
     stores.close().await;
     eprintln!("Loaded the demo city: {datasets} datasets created or updated.");
@@ -82,7 +82,7 @@ pub async fn import(config: Config, file: PathBuf, mode: ImportModeArg) -> anyho
         })?;
     let body = read_with_progress(&file)?;
     let stores = Stores::open(&config).await?;
-    let catalog = crate::startup::catalog_services(&config, &stores);
+    let catalog = crate::startup::catalog_services(&config, &stores).await?;
     let mode = match mode {
         ImportModeArg::Strict => ImportMode::Strict,
         ImportModeArg::Lenient => ImportMode::Lenient,
@@ -146,6 +146,41 @@ pub async fn import(config: Config, file: PathBuf, mode: ImportModeArg) -> anyho
             Err(anyhow::Error::new(err).context(format!("Could not import {}", file.display())))
         }
     }
+}
+
+/// `plaza reindex`: rebuild the search index from the catalog store.
+pub async fn reindex(config: Config) -> anyhow::Result<()> {
+    use crate::catalog::{CatalogIris, CatalogStore, OxigraphCatalogStore};
+    use crate::search::{SearchIndex, Source};
+    let stores = Stores::open(&config).await?;
+    let iris = CatalogIris::new(&config.public_url.base_iri());
+    let store = OxigraphCatalogStore::new(stores.rdf.clone(), iris.catalog.clone());
+    let search_dir = config.search_dir();
+    let search = tokio::task::spawn_blocking(move || SearchIndex::open(&search_dir))
+        .await
+        .context("The search index task failed")?
+        .context("Could not open the search index")?;
+    let bar = indicatif::ProgressBar::new(0);
+    let source = Source {
+        store: &store as &dyn CatalogStore,
+        sql: &stores.sql,
+        iris: &iris,
+    };
+    let started = std::time::Instant::now();
+    let indexed = crate::search::reindex(&search, source, |done, total| {
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+    })
+    .await;
+    bar.finish_and_clear();
+    drop(search);
+    stores.close().await;
+    let indexed = indexed.context("Could not rebuild the search index")?;
+    eprintln!(
+        "Rebuilt the search index: {indexed} records in {:.1} s.",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
 }
 
 /// Reads a file, with a progress bar when it is large.

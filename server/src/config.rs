@@ -276,6 +276,11 @@ impl Config {
     pub fn rdf_dir(&self) -> PathBuf {
         self.data_dir.join("rdf")
     }
+
+    /// Where the search index is kept (derived from the stores).
+    pub fn search_dir(&self) -> PathBuf {
+        self.data_dir.join("search")
+    }
 }
 
 fn parse<T>(

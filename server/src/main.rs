@@ -21,6 +21,7 @@ async fn main() -> ExitCode {
         Command::Serve => plaza::commands::serve(config).await,
         Command::Migrate => plaza::commands::migrate(config).await,
         Command::SeedDemo => plaza::commands::seed_demo(config).await,
+        Command::Reindex => plaza::commands::reindex(config).await,
         Command::Export { output } => plaza::commands::export(config, output).await,
         Command::Import { file, mode } => plaza::commands::import(config, file, mode).await,
         Command::GenerateCatalog {

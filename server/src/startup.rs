@@ -12,11 +12,12 @@ use leptos::config::{Env, LeptosOptions};
 use tokio::net::TcpListener;
 
 use crate::catalog::{
-    CatalogIris, CatalogStore, Importer, OxigraphCatalogStore, StoreCatalogReader,
+    CatalogIris, CatalogStore, Importer, OxigraphCatalogStore,
 };
 use crate::config::Config;
 use crate::demo;
 use crate::http::{self, AppState, CatalogServices};
+use crate::search::{Reconciled, SearchCatalogReader, SearchIndex, Source, reconcile, reindex};
 use crate::store::Stores;
 
 /// A built application, bound to its port and ready to serve.
@@ -38,11 +39,11 @@ impl Application {
         let address = listener
             .local_addr()
             .context("Could not read the bound address")?;
-        let catalog = catalog_services(&config, &stores);
+        let catalog = catalog_services(&config, &stores).await?;
         let seeded = demo::seed_if_first_start(&config, &stores, &catalog).await?;
         tracing::debug!(?seeded, "demo city");
         let services = Services {
-            catalog: Arc::new(StoreCatalogReader::new(stores.rdf.clone())),
+            catalog: Arc::new(SearchCatalogReader::new(catalog.search.clone())),
         };
         let state = AppState {
             leptos_options: leptos_options(&config, address),
@@ -89,17 +90,39 @@ impl Application {
     }
 }
 
-/// The catalog's store and importer on the embedded stores.
-pub fn catalog_services(config: &Config, stores: &Stores) -> CatalogServices {
+/// The catalog's store, search index and importer on the embedded stores.
+/// The index is filled from the store when it is new, and checked against
+/// it otherwise.
+pub async fn catalog_services(config: &Config, stores: &Stores) -> anyhow::Result<CatalogServices> {
     let iris = CatalogIris::new(&config.public_url.base_iri());
     let store: Arc<dyn CatalogStore> = Arc::new(OxigraphCatalogStore::new(
         stores.rdf.clone(),
         iris.catalog.clone(),
     ));
-    CatalogServices {
-        importer: Importer::new(store.clone(), stores.sql.clone(), iris),
-        store,
+    let search_dir = config.search_dir();
+    let search = tokio::task::spawn_blocking(move || SearchIndex::open(&search_dir))
+        .await
+        .context("The search index task failed")?
+        .context("Could not open the search index (it is rebuilt from the store with `plaza reindex`)")?;
+    let source = Source {
+        store: store.as_ref(),
+        sql: &stores.sql,
+        iris: &iris,
+    };
+    if search.is_fresh() {
+        let indexed = reindex(&search, source, |_, _| {}).await?;
+        tracing::info!(records = indexed, "search index built from the catalog store");
+    } else {
+        let fixed = reconcile(&search, source).await?;
+        if fixed != Reconciled::default() {
+            tracing::info!(updated = fixed.updated, removed = fixed.removed, "search index brought in step with the catalog store");
+        }
     }
+    Ok(CatalogServices {
+        importer: Importer::new(store.clone(), stores.sql.clone(), iris).with_search(search.clone()),
+        store,
+        search,
+    })
 }
 
 /// Leptos' options, from Plaza's configuration rather than cargo-leptos'

@@ -5,24 +5,28 @@ use leptos::prelude::*;
 use crate::catalog::DatasetSummary;
 use crate::i18n::{t, use_i18n};
 
-/// A dataset as an item of a list. (The title will link to the record
-/// page once records are served at their IRIs.)
+/// A record as an item of a list; the title links to its page.
 #[component]
 pub fn DatasetCard(dataset: DatasetSummary) -> impl IntoView {
     let i18n = use_i18n();
     let DatasetSummary {
         iri,
+        page,
+        kind,
         title,
         description,
         publisher,
         keywords,
+        formats,
         modified,
     } = dataset;
+    let kind_label = crate::catalog::facet_list::value_label("type", &kind);
     view! {
         <li class="card dataset-card">
             <h3 class="card-title" data-iri=iri>
-                {title}
+                <a href=page>{title}</a>
             </h3>
+            <p class="card-kind">{kind_label}</p>
             <dl class="meta">
                 {publisher
                     .map(|name| {
@@ -42,6 +46,15 @@ pub fn DatasetCard(dataset: DatasetSummary) -> impl IntoView {
                                 <dd>
                                     <time datetime=datetime>{date}</time>
                                 </dd>
+                            </div>
+                        }
+                    })}
+                {(!formats.is_empty())
+                    .then(|| {
+                        view! {
+                            <div>
+                                <dt>{t!(i18n, catalog.formats)}</dt>
+                                <dd>{formats.join(", ")}</dd>
                             </div>
                         }
                     })}

@@ -3,11 +3,17 @@
 
 use serde::{Deserialize, Serialize};
 
-/// One dataset as a line in a list.
+use crate::catalog::SearchParams;
+
+/// One record (dataset, data service or series) as a line in a list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DatasetSummary {
-    /// The dataset's IRI, which is also its address on this site or elsewhere.
+    /// The record's IRI.
     pub iri: String,
+    /// Where its page is on this site.
+    pub page: String,
+    /// `dataset`, `service` or `series`.
+    pub kind: String,
     /// Title in the requested language, or the best available one.
     pub title: String,
     /// Description in the requested language, or the best available one.
@@ -16,6 +22,8 @@ pub struct DatasetSummary {
     pub publisher: Option<String>,
     /// Keywords in the requested language.
     pub keywords: Vec<String>,
+    /// Labels of the distributions' formats.
+    pub formats: Vec<String>,
     /// Last modification date, ISO 8601 (`YYYY-MM-DD`).
     pub modified: Option<String>,
 }
@@ -27,4 +35,49 @@ pub struct DatasetList {
     pub total: usize,
     /// The datasets of this page.
     pub items: Vec<DatasetSummary>,
+}
+
+/// One value of a facet with how many results have it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FacetValue {
+    /// The value as it goes in the URL (an IRI, a keyword, …).
+    pub value: String,
+    /// What a reader sees.
+    pub label: String,
+    /// Results with this value.
+    pub count: u64,
+    /// Whether the current search is filtered on it.
+    pub selected: bool,
+}
+
+/// The values of one facet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FacetGroup {
+    /// The facet's name in URLs (`theme`, `format`, …).
+    pub name: String,
+    /// Its values, most frequent first.
+    pub values: Vec<FacetValue>,
+}
+
+/// The answer to a catalog search.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchPage {
+    /// The search as understood (page clamped, unknown facets dropped).
+    pub params: SearchParams,
+    /// How many records match in all.
+    pub total: usize,
+    /// The records of this page.
+    pub items: Vec<DatasetSummary>,
+    /// Facet counts over every matching record.
+    pub facets: Vec<FacetGroup>,
+    /// Labels of the selected filters, for the "remove filter" buttons:
+    /// (facet name, value, label).
+    pub selected: Vec<(String, String, String)>,
+}
+
+impl SearchPage {
+    /// How many pages the results fill.
+    pub fn page_count(&self) -> usize {
+        self.total.div_ceil(self.params.page_size.max(1)).max(1)
+    }
 }

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_i18n::Locale as _;
 
-use crate::catalog::{DatasetCard, list_datasets};
+use crate::catalog::{DatasetCard, SearchParams, SortKey, search_catalog};
 use crate::components::{ErrorNotice, PageHeading};
 use crate::i18n::{t, t_string, use_i18n};
 
@@ -16,7 +16,16 @@ pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
     let recent = Resource::new(
         move || i18n.get_locale().as_str().to_string(),
-        |lang| list_datasets(lang, RECENT),
+        |lang| {
+            search_catalog(
+                lang,
+                SearchParams {
+                    sort: SortKey::Modified,
+                    page_size: RECENT,
+                    ..SearchParams::default()
+                },
+            )
+        },
     );
     view! {
         <section class="hero">

@@ -9,6 +9,7 @@ use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{Graph, NamedNode, NamedOrBlankNode, Term};
 use serde::Serialize;
 
+use crate::search::{SearchDocument, SearchIndex, add_publisher_names};
 use crate::catalog::history::{self, NewVersion};
 use crate::catalog::record_graph::{
     CatalogIris, RecordFacts, description_of, facts_of, same_description, stored_graph,
@@ -122,6 +123,8 @@ pub struct Importer {
     store: Arc<dyn CatalogStore>,
     sql: SqlStore,
     iris: CatalogIris,
+    /// The search index, written after the store.
+    search: Option<SearchIndex>,
     /// One write at a time in this process, so version numbers never race.
     write_lock: Arc<tokio::sync::Mutex<()>>,
 }
@@ -141,8 +144,15 @@ impl Importer {
             store,
             sql,
             iris,
+            search: None,
             write_lock: Arc::new(tokio::sync::Mutex::new(())),
         }
+    }
+
+    /// The same importer, also keeping `search` in step with every write.
+    pub fn with_search(mut self, search: SearchIndex) -> Self {
+        self.search = Some(search);
+        self
     }
 
     /// The catalog's IRIs.
@@ -288,11 +298,30 @@ impl Importer {
                 elapsed_ms = started.elapsed().as_millis(),
                 "import: wrote the history"
             );
+            let documents: Vec<SearchDocument> = match &self.search {
+                Some(_) => writes
+                    .iter()
+                    .filter_map(|(iri, graph)| SearchDocument::from_graph(&self.iris, iri, graph))
+                    .collect(),
+                None => Vec::new(),
+            };
             self.store.replace_graphs(writes).await?;
             tracing::debug!(
                 elapsed_ms = started.elapsed().as_millis(),
                 "import: committed the RDF store"
             );
+            if let Some(search) = &self.search {
+                // The store is the truth: a failed index write is repaired
+                // by the next reconciliation, so it does not fail the import.
+                let mut documents = documents;
+                let indexed = match add_publisher_names(self.store.as_ref(), &mut documents).await {
+                    Ok(()) => search.write(documents, Vec::new()).await.map_err(|e| e.to_string()),
+                    Err(err) => Err(err.to_string()),
+                };
+                if let Err(err) = indexed {
+                    tracing::error!("the search index missed an import: {err}");
+                }
+            }
             summary.stored = true;
         }
         Ok(summary)

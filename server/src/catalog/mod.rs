@@ -6,7 +6,6 @@ mod history;
 mod import;
 mod labels;
 mod oxigraph_store;
-mod reader;
 mod record_graph;
 mod records;
 mod snapshot;
@@ -18,7 +17,6 @@ pub use import::{
 };
 pub use labels::pick_literal;
 pub use oxigraph_store::OxigraphCatalogStore;
-pub use reader::StoreCatalogReader;
 pub use record_graph::{CatalogIris, RecordFacts, description_of, facts_of, same_description};
 pub use records::{RecordDraft, RecordKind, RefusedRecord, SplitBody, boundary_nodes, slug, split};
 pub use snapshot::{exact_graphs, graph_of_nquads};

@@ -98,6 +98,87 @@ impl CatalogStore for OxigraphCatalogStore {
             Ok(slice)
         })
     }
+
+    fn agent_names(
+        &self,
+        agents: Vec<NamedNode>,
+    ) -> StoreFuture<'_, HashMap<NamedNode, Vec<(Option<String>, String)>>> {
+        Box::pin(async move {
+            let names = self
+                .rdf
+                .run(move |store| -> Result<_, RdfStoreError> {
+                    let foaf_name = NamedNodeRef::new_unchecked("http://xmlns.com/foaf/0.1/name");
+                    let mut out = HashMap::new();
+                    for agent in agents {
+                        let mut names: Vec<(Option<String>, String)> = Vec::new();
+                        for quad in store.quads_for_pattern(
+                            Some(agent.as_ref().into()),
+                            Some(foaf_name),
+                            None,
+                            None,
+                        ) {
+                            if let Term::Literal(name) = quad?.object {
+                                names.push((
+                                    name.language().map(str::to_ascii_lowercase),
+                                    name.value().to_owned(),
+                                ));
+                            }
+                        }
+                        names.sort();
+                        names.dedup();
+                        if !names.is_empty() {
+                            out.insert(agent, names);
+                        }
+                    }
+                    Ok(out)
+                })
+                .await?;
+            Ok(names)
+        })
+    }
+
+    fn record_versions(&self) -> StoreFuture<'_, HashMap<NamedNode, i64>> {
+        let catalog = self.catalog.clone();
+        Box::pin(async move {
+            let versions = self
+                .rdf
+                .run(move |store| record_versions(store, &catalog))
+                .await?;
+            Ok(versions)
+        })
+    }
+}
+
+fn record_versions(
+    store: &Store,
+    catalog: &NamedNode,
+) -> Result<HashMap<NamedNode, i64>, RdfStoreError> {
+    let sparql = format!(
+        "PREFIX dcat: <http://www.w3.org/ns/dcat#>\n\
+         SELECT ?record ?version WHERE {{ GRAPH ?record {{ {catalog} dcat:record ?entry . ?entry dcat:version ?version . }} }}"
+    );
+    let QueryResults::Solutions(solutions) = SparqlEvaluator::new()
+        .without_default_http_service_handler()
+        .parse_query(&sparql)
+        .map_err(|e| RdfStoreError::Query(e.to_string()))?
+        .on_store(store)
+        .execute()
+        .map_err(|e| RdfStoreError::Query(e.to_string()))?
+    else {
+        return Ok(HashMap::new());
+    };
+    let mut versions = HashMap::new();
+    for solution in solutions {
+        let solution = solution.map_err(|e| RdfStoreError::Query(e.to_string()))?;
+        if let (Some(Term::NamedNode(record)), Some(Term::Literal(version))) =
+            (solution.get("record"), solution.get("version"))
+            && let Ok(version) = version.value().parse::<i64>()
+        {
+            let entry = versions.entry(record.clone()).or_insert(version);
+            *entry = (*entry).max(version);
+        }
+    }
+    Ok(versions)
 }
 
 /// Below this many quads a transaction is fast enough, and it leaves no new

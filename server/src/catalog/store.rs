@@ -68,4 +68,15 @@ pub trait CatalogStore: Send + Sync {
 
     /// The records matching `query`, newest modification first.
     fn list_records(&self, query: RecordQuery) -> StoreFuture<'_, RecordSlice>;
+
+    /// The `foaf:name`s of each agent of `agents`, wherever it is described
+    /// (a record's graph or the catalog's): (language tag, name) pairs.
+    fn agent_names(
+        &self,
+        agents: Vec<NamedNode>,
+    ) -> StoreFuture<'_, HashMap<NamedNode, Vec<(Option<String>, String)>>>;
+
+    /// Every record with its current version (`dcat:version` of Plaza's
+    /// catalog record), to check derived data such as the search index.
+    fn record_versions(&self) -> StoreFuture<'_, HashMap<NamedNode, i64>>;
 }

@@ -8,6 +8,7 @@ use leptos::config::LeptosOptions;
 
 use crate::catalog::{CatalogStore, Importer};
 use crate::config::Config;
+use crate::search::SearchIndex;
 use crate::store::Stores;
 
 /// The catalog's machine side: reading records and writing imports.
@@ -17,6 +18,8 @@ pub struct CatalogServices {
     pub store: Arc<dyn CatalogStore>,
     /// Validates and writes imports.
     pub importer: Importer,
+    /// The search index over the records.
+    pub search: SearchIndex,
 }
 
 /// Shared, cheaply cloned application state.

@@ -1,0 +1,26 @@
+//! Server function: a catalog search with facet counts.
+
+use leptos::prelude::*;
+
+use crate::catalog::{SearchPage, SearchParams};
+use crate::error::AppError;
+
+/// Runs the search `params` with labels in the language `lang` (a locale
+/// code such as `en`; unknown codes fall back to the default locale).
+#[server(prefix = "/api/fn", endpoint = "search-catalog")]
+pub async fn search_catalog(lang: String, params: SearchParams) -> Result<SearchPage, AppError> {
+    let locale: crate::i18n::Locale = lang.parse().unwrap_or_default();
+    let services = use_context::<crate::services::Services>().ok_or_else(|| {
+        AppError::Call(ServerFnErrorErr::ServerError(
+            "services are missing from the context".into(),
+        ))
+    })?;
+    services
+        .catalog
+        .search(locale, params.normalised())
+        .await
+        .map_err(|err| {
+            leptos::logging::error!("search_catalog failed: {err}");
+            AppError::StoreUnavailable
+        })
+}
