@@ -13,6 +13,9 @@ import { launch, openPage, visit, MODES, DESKTOP, PHONE } from './support.mjs';
 const PAGES = [
   '/',
   '/catalog',
+  '/catalog?q=bicycle&sort=title',
+  '/catalog?format=http%3A%2F%2Fpublications.europa.eu%2Fresource%2Fauthority%2Ffile-type%2FCSV',
+  '/catalog?q=zeppelin',
   '/consultations',
   '/maps',
   '/models',

@@ -13,12 +13,36 @@ fn every_subcommand_has_help() {
         &["migrate", "--help"],
         &["seed-demo", "--help"],
         &["export", "--help"],
+        &["reindex", "--help"],
     ] {
         let output = plaza(dir.path()).args(args).output().expect("run plaza");
         assert!(output.status.success(), "{args:?}");
         let text = String::from_utf8_lossy(&output.stdout);
         assert!(text.contains("Usage: plaza"), "{args:?}: {text}");
     }
+}
+
+#[test]
+fn reindex_rebuilds_the_search_index_from_the_store() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let seeded = plaza(dir.path()).arg("seed-demo").output().expect("run");
+    assert!(seeded.status.success(), "{}", String::from_utf8_lossy(&seeded.stderr));
+    let search = dir.path().join("data").join("search");
+    assert!(search.join("meta.json").exists(), "the import wrote the index");
+    std::fs::remove_dir_all(&search).expect("remove the index");
+    let rebuilt = plaza(dir.path()).arg("reindex").output().expect("run");
+    let message = String::from_utf8_lossy(&rebuilt.stderr);
+    assert!(rebuilt.status.success(), "{message}");
+    assert!(message.contains("Rebuilt the search index: 6 records"), "{message}");
+    assert!(search.join("meta.json").exists());
+    // While a server holds the stores, reindex refuses with a sentence.
+    let mut server = start_server(dir.path(), &[]);
+    let refused = plaza(dir.path()).arg("reindex").output().expect("run");
+    assert!(!refused.status.success());
+    let message = String::from_utf8_lossy(&refused.stderr);
+    assert!(message.contains("locked"), "{message}");
+    signal(&server.child, "TERM");
+    server.child.wait().expect("the server stops");
 }
 
 #[test]

@@ -72,7 +72,7 @@ async fn the_catalog_lists_every_demo_dataset_newest_first() {
     let bikes = body.find("Bicycle counts").expect("bicycle counts listed");
     let budget = body.find("City budget 2026").expect("budget listed");
     assert!(air < bikes && bikes < budget, "sorted by last modification");
-    assert!(body.contains("Showing 6 of 6 datasets"));
+    assert!(body.contains(">6 results<"), "{body}");
 }
 
 #[tokio::test]

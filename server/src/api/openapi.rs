@@ -13,7 +13,7 @@ pub const JSON_ROUTES: &[(&str, &str)] = &[
     ("post", "/api/import"),
     ("get", "/api/records/history"),
     ("get", "/api/openapi.json"),
-    ("post", "/api/fn/list-datasets"),
+    ("post", "/api/fn/search-catalog"),
     ("get", "/sparql"),
     ("post", "/sparql"),
     ("get", "/catalog.jsonld"),
@@ -171,11 +171,19 @@ pub fn openapi_document(server_url: &str) -> Value {
                 "summary": "This document",
                 "responses": { "200": { "description": "OpenAPI 3.1", "content": { "application/json": {} } } }
             } },
-            "/api/fn/list-datasets": { "post": {
-                "summary": "The catalog page's server function: dataset summaries in a language",
-                "requestBody": { "content": { "application/x-www-form-urlencoded": { "schema": {
-                    "type": "object", "properties": { "lang": { "type": "string" }, "limit": { "type": "integer", "maximum": 100 } } } } } },
-                "responses": { "200": { "description": "Summaries", "content": { "application/json": {} } } }
+            "/api/fn/search-catalog": { "post": {
+                "summary": "The catalog page's server function: a search with facet counts, labels in a language",
+                "requestBody": { "content": { "application/json": { "schema": {
+                    "type": "object", "required": ["lang", "params"], "properties": {
+                        "lang": { "type": "string", "examples": ["en", "fr"] },
+                        "params": { "type": "object", "properties": {
+                            "q": { "type": "string", "maxLength": 200 },
+                            "filters": { "type": "array", "description": "[facet, value] pairs; facets: type, theme, publisher, format, licence, keyword, language, access",
+                                         "items": { "type": "array", "prefixItems": [{ "type": "string" }, { "type": "string" }] } },
+                            "sort": { "enum": ["Relevance", "Modified", "Title"] },
+                            "page": { "type": "integer", "minimum": 1 },
+                            "page_size": { "type": "integer", "minimum": 1, "maximum": 100 } } } } } } } },
+                "responses": { "200": { "description": "Total, the page's records, facet counts", "content": { "application/json": {} } } }
             } },
             "/sparql": {
                 "get": {
