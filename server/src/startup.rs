@@ -11,9 +11,7 @@ use axum::serve::ListenerExt;
 use leptos::config::{Env, LeptosOptions};
 use tokio::net::TcpListener;
 
-use crate::catalog::{
-    CatalogIris, CatalogStore, Importer, OxigraphCatalogStore,
-};
+use crate::catalog::{CatalogIris, CatalogStore, Importer, OxigraphCatalogStore};
 use crate::config::Config;
 use crate::demo;
 use crate::http::{self, AppState, CatalogServices};
@@ -103,7 +101,9 @@ pub async fn catalog_services(config: &Config, stores: &Stores) -> anyhow::Resul
     let search = tokio::task::spawn_blocking(move || SearchIndex::open(&search_dir))
         .await
         .context("The search index task failed")?
-        .context("Could not open the search index (it is rebuilt from the store with `plaza reindex`)")?;
+        .context(
+            "Could not open the search index (it is rebuilt from the store with `plaza reindex`)",
+        )?;
     let source = Source {
         store: store.as_ref(),
         sql: &stores.sql,
@@ -111,15 +111,23 @@ pub async fn catalog_services(config: &Config, stores: &Stores) -> anyhow::Resul
     };
     if search.is_fresh() {
         let indexed = reindex(&search, source, |_, _| {}).await?;
-        tracing::info!(records = indexed, "search index built from the catalog store");
+        tracing::info!(
+            records = indexed,
+            "search index built from the catalog store"
+        );
     } else {
         let fixed = reconcile(&search, source).await?;
         if fixed != Reconciled::default() {
-            tracing::info!(updated = fixed.updated, removed = fixed.removed, "search index brought in step with the catalog store");
+            tracing::info!(
+                updated = fixed.updated,
+                removed = fixed.removed,
+                "search index brought in step with the catalog store"
+            );
         }
     }
     Ok(CatalogServices {
-        importer: Importer::new(store.clone(), stores.sql.clone(), iris).with_search(search.clone()),
+        importer: Importer::new(store.clone(), stores.sql.clone(), iris)
+            .with_search(search.clone()),
         store,
         search,
     })

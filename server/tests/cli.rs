@@ -26,14 +26,24 @@ fn every_subcommand_has_help() {
 fn reindex_rebuilds_the_search_index_from_the_store() {
     let dir = tempfile::tempdir().expect("tempdir");
     let seeded = plaza(dir.path()).arg("seed-demo").output().expect("run");
-    assert!(seeded.status.success(), "{}", String::from_utf8_lossy(&seeded.stderr));
+    assert!(
+        seeded.status.success(),
+        "{}",
+        String::from_utf8_lossy(&seeded.stderr)
+    );
     let search = dir.path().join("data").join("search");
-    assert!(search.join("meta.json").exists(), "the import wrote the index");
+    assert!(
+        search.join("meta.json").exists(),
+        "the import wrote the index"
+    );
     std::fs::remove_dir_all(&search).expect("remove the index");
     let rebuilt = plaza(dir.path()).arg("reindex").output().expect("run");
     let message = String::from_utf8_lossy(&rebuilt.stderr);
     assert!(rebuilt.status.success(), "{message}");
-    assert!(message.contains("Rebuilt the search index: 6 records"), "{message}");
+    assert!(
+        message.contains("Rebuilt the search index: 6 records"),
+        "{message}"
+    );
     assert!(search.join("meta.json").exists());
     // While a server holds the stores, reindex refuses with a sentence.
     let mut server = start_server(dir.path(), &[]);

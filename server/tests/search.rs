@@ -61,12 +61,27 @@ async fn facets_count_every_value_and_a_facet_link_narrows_the_results() {
     let app = TestApp::spawn().await;
     let all = page(&app, "/catalog").await;
     assert_eq!(count(&all), 6);
-    for facet in ["Type", "Theme", "Publisher", "Format", "Licence", "Keyword", "Language", "Access rights"] {
-        assert!(all.contains(&format!(">{facet}</h3>")), "facet {facet} missing");
+    for facet in [
+        "Type",
+        "Theme",
+        "Publisher",
+        "Format",
+        "Licence",
+        "Keyword",
+        "Language",
+        "Access rights",
+    ] {
+        assert!(
+            all.contains(&format!(">{facet}</h3>")),
+            "facet {facet} missing"
+        );
     }
     // The CSV link of the format facet, as a reader would follow it.
     let csv = "/catalog?format=http%3A%2F%2Fpublications.europa.eu%2Fresource%2Fauthority%2Ffile-type%2FCSV";
-    assert!(all.contains(&csv.replace('&', "&amp;")), "CSV facet link missing");
+    assert!(
+        all.contains(&csv.replace('&', "&amp;")),
+        "CSV facet link missing"
+    );
     let listed: usize = all
         .split(&format!("href=\"{csv}\""))
         .nth(1)
@@ -75,10 +90,20 @@ async fn facets_count_every_value_and_a_facet_link_narrows_the_results() {
         .and_then(|n| n.parse().ok())
         .expect("a count next to CSV");
     let filtered = page(&app, csv).await;
-    assert_eq!(count(&filtered), listed, "the facet count is the result count");
+    assert_eq!(
+        count(&filtered),
+        listed,
+        "the facet count is the result count"
+    );
     assert!(listed < 6);
-    assert!(filtered.contains("Remove filter"), "the active filter is shown");
-    assert!(filtered.contains("aria-current=\"true\""), "the selected value is marked");
+    assert!(
+        filtered.contains("Remove filter"),
+        "the active filter is shown"
+    );
+    assert!(
+        filtered.contains("aria-current=\"true\""),
+        "the selected value is marked"
+    );
     // Two filters narrow further; the theme facet still counts within the filter.
     let both = page(&app, &format!("{csv}&theme=http%3A%2F%2Fpublications.europa.eu%2Fresource%2Fauthority%2Fdata-theme%2FTRAN")).await;
     assert!(count(&both) <= listed);
@@ -91,17 +116,35 @@ async fn sorting_by_title_pages_through_every_record_once_with_stable_urls() {
     let token = app.create_token("search test").await;
     let body = plaza::demo::generate_catalog(45, "http://plaza.test/");
     let response = app
-        .post_rdf("/api/import?mode=lenient", "text/turtle", Some(&token), body)
+        .post_rdf(
+            "/api/import?mode=lenient",
+            "text/turtle",
+            Some(&token),
+            body,
+        )
         .await;
-    assert_eq!(response.status(), 200, "{}", response.text().await.unwrap_or_default());
+    assert_eq!(
+        response.status(),
+        200,
+        "{}",
+        response.text().await.unwrap_or_default()
+    );
     let mut seen = Vec::new();
     for number in 1..=3 {
         let path = format!("/catalog?sort=title&page={number}");
         let html = page(&app, &path).await;
         assert_eq!(count(&html), 51);
         let on_page = titles(&html);
-        assert_eq!(on_page.len(), if number < 3 { 20 } else { 11 }, "page {number}");
-        assert_eq!(titles(&page(&app, &path).await), on_page, "the same URL gives the same page");
+        assert_eq!(
+            on_page.len(),
+            if number < 3 { 20 } else { 11 },
+            "page {number}"
+        );
+        assert_eq!(
+            titles(&page(&app, &path).await),
+            on_page,
+            "the same URL gives the same page"
+        );
         seen.extend(on_page);
     }
     let mut sorted = seen.clone();
@@ -128,17 +171,36 @@ async fn an_imported_record_is_found_at_once_and_an_update_replaces_it() {
         let token = token.clone();
         async move {
             let response = app
-                .post_rdf("/api/import?mode=lenient", "text/turtle", Some(&token), body)
+                .post_rdf(
+                    "/api/import?mode=lenient",
+                    "text/turtle",
+                    Some(&token),
+                    body,
+                )
                 .await;
             assert_eq!(response.status(), 200);
         }
     };
     import(dataset("Urban heat islands")).await;
-    assert_eq!(titles(&page(&app, "/catalog?q=islands").await), ["Urban heat islands"]);
+    assert_eq!(
+        titles(&page(&app, "/catalog?q=islands").await),
+        ["Urban heat islands"]
+    );
     import(dataset("Cool spots in summer")).await;
-    assert_eq!(count(&page(&app, "/catalog?q=islands").await), 0, "the old title is gone");
-    assert_eq!(titles(&page(&app, "/catalog?q=spots").await), ["Cool spots in summer"]);
-    assert_eq!(count(&page(&app, "/catalog").await), 7, "the record is listed once");
+    assert_eq!(
+        count(&page(&app, "/catalog?q=islands").await),
+        0,
+        "the old title is gone"
+    );
+    assert_eq!(
+        titles(&page(&app, "/catalog?q=spots").await),
+        ["Cool spots in summer"]
+    );
+    assert_eq!(
+        count(&page(&app, "/catalog").await),
+        7,
+        "the record is listed once"
+    );
 }
 
 #[tokio::test]
@@ -156,7 +218,12 @@ async fn a_missing_index_is_rebuilt_and_a_stale_one_is_brought_in_step_at_start(
     let body = "@prefix dcat: <http://www.w3.org/ns/dcat#> . @prefix dct: <http://purl.org/dc/terms/> .\n\
         <http://plaza.test/datasets/lidar> a dcat:Dataset ; dct:title \"Lidar point cloud\"@en ; dct:description \"3D.\"@en .";
     let response = app
-        .post_rdf("/api/import?mode=lenient", "text/turtle", Some(&token), body)
+        .post_rdf(
+            "/api/import?mode=lenient",
+            "text/turtle",
+            Some(&token),
+            body,
+        )
         .await;
     assert_eq!(response.status(), 200);
     let dir = app.stop().await;
@@ -164,17 +231,29 @@ async fn a_missing_index_is_rebuilt_and_a_stale_one_is_brought_in_step_at_start(
     std::fs::rename(&before, &search_dir).expect("put the stale index back");
 
     let app = TestApp::spawn_in(dir, &[]).await;
-    assert_eq!(titles(&page(&app, "/catalog?q=lidar").await), ["Lidar point cloud"], "reconciled");
+    assert_eq!(
+        titles(&page(&app, "/catalog?q=lidar").await),
+        ["Lidar point cloud"],
+        "reconciled"
+    );
     let dir = app.stop().await;
 
     std::fs::remove_dir_all(&search_dir).expect("remove index");
     let app = TestApp::spawn_in(dir, &[]).await;
-    assert_eq!(count(&page(&app, "/catalog").await), 7, "rebuilt from the store");
+    assert_eq!(
+        count(&page(&app, "/catalog").await),
+        7,
+        "rebuilt from the store"
+    );
     let dir = app.stop().await;
 
     std::fs::write(search_dir.join("meta.json"), "not json").expect("damage the index");
     let app = TestApp::spawn_in(dir, &[]).await;
-    assert_eq!(count(&page(&app, "/catalog").await), 7, "a damaged index is rebuilt");
+    assert_eq!(
+        count(&page(&app, "/catalog").await),
+        7,
+        "a damaged index is rebuilt"
+    );
 }
 
 #[tokio::test]
@@ -232,10 +311,16 @@ async fn the_search_server_function_answers_json_as_the_browser_calls_it() {
     assert_eq!(response.status(), 200);
     let page: serde_json::Value = response.json().await.expect("JSON");
     assert_eq!(page["total"], 1);
-    assert_eq!(page["items"][0]["title"], "Comptages vélo", "the French title");
+    assert_eq!(
+        page["items"][0]["title"], "Comptages vélo",
+        "the French title"
+    );
     let themes = page["facets"]
         .as_array()
         .and_then(|f| f.iter().find(|g| g["name"] == "theme"))
         .expect("theme facet");
-    assert_eq!(themes["values"][0]["label"], "Transports", "labels in French");
+    assert_eq!(
+        themes["values"][0]["label"], "Transports",
+        "labels in French"
+    );
 }

@@ -43,6 +43,8 @@ pub fn CatalogPage() -> impl IntoView {
                     Ok(page) => {
                         let total = page.total;
                         let empty = page.items.is_empty();
+                        let nothing_published = total == 0 && page.params.q.is_empty()
+                            && page.params.filters.is_empty();
                         view! {
                             <SelectedFilters page=page.clone() />
                             <div class="catalog-layout">
@@ -51,7 +53,10 @@ pub fn CatalogPage() -> impl IntoView {
                                     <h2 id="results-heading" class="results-count">
                                         {t!(i18n, catalog.results, count = total)}
                                     </h2>
-                                    {if empty {
+                                    {if nothing_published {
+                                        view! { <p class="empty">{t!(i18n, catalog.empty)}</p> }
+                                            .into_any()
+                                    } else if empty {
                                         view! { <p class="empty">{t!(i18n, catalog.no_results)}</p> }
                                             .into_any()
                                     } else {

@@ -84,45 +84,46 @@ pub fn FacetList(page: SearchPage) -> impl IntoView {
 #[component]
 pub fn SelectedFilters(page: SearchPage) -> impl IntoView {
     let i18n = use_i18n();
-    (!page.selected.is_empty()).then(|| {
-        let params = page.params.clone();
-        view! {
-            <section class="active-filters" aria-labelledby="active-filters-heading">
-                <h2 id="active-filters-heading" class="visually-hidden">
-                    {t!(i18n, catalog.active_filters)}
-                </h2>
-                <ul>
-                    {page
-                        .selected
-                        .into_iter()
-                        .map(|(name, value, label)| {
-                            let href = params.without_filter(&name, &value).href();
-                            let label = value_label(&name, &label);
-                            view! {
-                                <li>
-                                    <a class="chip" href=href rel="nofollow">
-                                        <span class="visually-hidden">
-                                            {t!(i18n, catalog.remove_filter)}" "
-                                        </span>
-                                        {facet_title(&name)}
-                                        ": "
-                                        {label}
-                                        <span aria-hidden="true">" ×"</span>
-                                    </a>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                    <li>
-                        <a class="chip clear" href=params.without_all_filters().href()>
-                            {t!(i18n, catalog.clear_filters)}
-                        </a>
-                    </li>
-                </ul>
-            </section>
-        }
-    })
-    .into_any()
+    (!page.selected.is_empty())
+        .then(|| {
+            let params = page.params.clone();
+            view! {
+                <section class="active-filters" aria-labelledby="active-filters-heading">
+                    <h2 id="active-filters-heading" class="visually-hidden">
+                        {t!(i18n, catalog.active_filters)}
+                    </h2>
+                    <ul>
+                        {page
+                            .selected
+                            .into_iter()
+                            .map(|(name, value, label)| {
+                                let href = params.without_filter(&name, &value).href();
+                                let label = value_label(&name, &label);
+                                view! {
+                                    <li>
+                                        <a class="chip" href=href rel="nofollow">
+                                            <span class="visually-hidden">
+                                                {t!(i18n, catalog.remove_filter)}" "
+                                            </span>
+                                            {facet_title(&name)}
+                                            ": "
+                                            {label}
+                                            <span aria-hidden="true">" ×"</span>
+                                        </a>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                        <li>
+                            <a class="chip clear" href=params.without_all_filters().href()>
+                                {t!(i18n, catalog.clear_filters)}
+                            </a>
+                        </li>
+                    </ul>
+                </section>
+            }
+        })
+        .into_any()
 }
 
 /// A facet's heading in the reader's language.

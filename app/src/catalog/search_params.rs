@@ -94,7 +94,9 @@ impl SearchParams {
                 "sort" => params.sort = SortKey::from_name(value),
                 "page" => params.page = value.parse().unwrap_or(1),
                 facet if FACETS.contains(&facet) && !value.trim().is_empty() => {
-                    params.filters.push((facet.to_owned(), value.trim().to_owned()));
+                    params
+                        .filters
+                        .push((facet.to_owned(), value.trim().to_owned()));
                 }
                 _ => {}
             }
@@ -108,7 +110,10 @@ impl SearchParams {
         self.page_size = self.page_size.clamp(1, 100);
         self.filters.sort_by_key(|(name, value)| {
             (
-                FACETS.iter().position(|f| f == name).unwrap_or(FACETS.len()),
+                FACETS
+                    .iter()
+                    .position(|f| f == name)
+                    .unwrap_or(FACETS.len()),
                 value.clone(),
             )
         });
@@ -195,8 +200,10 @@ mod tests {
 
     #[test]
     fn the_same_search_always_gives_the_same_url() {
-        let a = parse("page=2&theme=http%3A%2F%2Fx%2FB&q=trees&theme=http%3A%2F%2Fx%2FA&type=dataset");
-        let b = parse("type=dataset&theme=http%3A%2F%2Fx%2FA&theme=http%3A%2F%2Fx%2FB&q=trees&page=2");
+        let a =
+            parse("page=2&theme=http%3A%2F%2Fx%2FB&q=trees&theme=http%3A%2F%2Fx%2FA&type=dataset");
+        let b =
+            parse("type=dataset&theme=http%3A%2F%2Fx%2FA&theme=http%3A%2F%2Fx%2FB&q=trees&page=2");
         assert_eq!(a.href(), b.href());
         assert_eq!(
             a.href(),
@@ -218,7 +225,10 @@ mod tests {
         let filtered = params.with_filter("format", "CSV");
         assert_eq!(filtered.page, 1);
         assert!(filtered.has_filter("format", "CSV"));
-        assert_eq!(filtered.without_filter("format", "CSV").href(), "/catalog?q=bike");
+        assert_eq!(
+            filtered.without_filter("format", "CSV").href(),
+            "/catalog?q=bike"
+        );
     }
 
     #[test]

@@ -9,7 +9,6 @@ use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{Graph, NamedNode, NamedOrBlankNode, Term};
 use serde::Serialize;
 
-use crate::search::{SearchDocument, SearchIndex, add_publisher_names};
 use crate::catalog::history::{self, NewVersion};
 use crate::catalog::record_graph::{
     CatalogIris, RecordFacts, description_of, facts_of, same_description, stored_graph,
@@ -18,6 +17,7 @@ use crate::catalog::records::{RecordKind, RefusedRecord, split};
 use crate::catalog::snapshot::exact_graphs;
 use crate::catalog::store::{CatalogStore, CatalogStoreError};
 use crate::rdf::{ParseError, Strictness, parse_graph};
+use crate::search::{SearchDocument, SearchIndex, add_publisher_names};
 use crate::shacl::{Severity, ShaclError, ValidationReport, ValidationResult, validate_body};
 use crate::store::{SqlStore, now_rfc3339};
 
@@ -315,7 +315,10 @@ impl Importer {
                 // by the next reconciliation, so it does not fail the import.
                 let mut documents = documents;
                 let indexed = match add_publisher_names(self.store.as_ref(), &mut documents).await {
-                    Ok(()) => search.write(documents, Vec::new()).await.map_err(|e| e.to_string()),
+                    Ok(()) => search
+                        .write(documents, Vec::new())
+                        .await
+                        .map_err(|e| e.to_string()),
                     Err(err) => Err(err.to_string()),
                 };
                 if let Err(err) = indexed {

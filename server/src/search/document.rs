@@ -71,10 +71,14 @@ impl SearchDocument {
         })?;
         let facts = facts_of(iris, iri, graph);
         let texts = |local: &str| texts_of(graph, subject, &format!("{DCT}{local}"));
-        let iri_values = |node: NamedOrBlankNodeRef<'_>, property: &str| values_of(graph, node, property);
+        let iri_values =
+            |node: NamedOrBlankNodeRef<'_>, property: &str| values_of(graph, node, property);
 
         let distributions: Vec<NamedOrBlankNodeRef<'_>> = graph
-            .objects_for_subject_predicate(subject, NamedNodeRef::new_unchecked(&format!("{DCAT}distribution")))
+            .objects_for_subject_predicate(
+                subject,
+                NamedNodeRef::new_unchecked(&format!("{DCAT}distribution")),
+            )
             .filter_map(as_node)
             .collect();
         let mut formats = Vec::new();
@@ -83,8 +87,10 @@ impl SearchDocument {
             formats.extend(iri_values(*distribution, &format!("{DCT}format")));
             licences.extend(iri_values(*distribution, &format!("{DCT}license")));
         }
-        let publisher_node = graph
-            .object_for_subject_predicate(subject, NamedNodeRef::new_unchecked(&format!("{DCT}publisher")));
+        let publisher_node = graph.object_for_subject_predicate(
+            subject,
+            NamedNodeRef::new_unchecked(&format!("{DCT}publisher")),
+        );
         let publisher_names = publisher_node
             .and_then(as_node)
             .map(|agent| texts_of(graph, agent, FOAF_NAME.as_str()))
@@ -143,7 +149,10 @@ pub async fn add_publisher_names(
         return Ok(());
     }
     let names = store.agent_names(agents).await?;
-    for document in documents.iter_mut().filter(|d| d.publisher_names.is_empty()) {
+    for document in documents
+        .iter_mut()
+        .filter(|d| d.publisher_names.is_empty())
+    {
         let Some(found) = document
             .publisher
             .as_deref()
@@ -251,8 +260,13 @@ mod tests {
     const BASE: &str = "https://city.example/";
 
     fn document(turtle: &str) -> Option<SearchDocument> {
-        let graph = parse_graph(turtle.as_bytes(), RdfFormat::Turtle, BASE, Strictness::Strict)
-            .expect("test Turtle parses");
+        let graph = parse_graph(
+            turtle.as_bytes(),
+            RdfFormat::Turtle,
+            BASE,
+            Strictness::Strict,
+        )
+        .expect("test Turtle parses");
         let iris = CatalogIris::new(BASE);
         SearchDocument::from_graph(
             &iris,

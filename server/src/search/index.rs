@@ -80,12 +80,24 @@ impl SearchIndex {
                     tracing::warn!(path = %dir.display(), "search index outdated or damaged: rebuilding it from the catalog store");
                     let _ = std::fs::remove_dir_all(dir);
                 }
-                std::fs::create_dir_all(dir)
-                    .map_err(|e| error(tantivy::TantivyError::from(tantivy::directory::error::OpenDirectoryError::wrap_io_error(e, dir.to_owned()))))?;
+                std::fs::create_dir_all(dir).map_err(|e| {
+                    error(tantivy::TantivyError::from(
+                        tantivy::directory::error::OpenDirectoryError::wrap_io_error(
+                            e,
+                            dir.to_owned(),
+                        ),
+                    ))
+                })?;
                 let directory = MmapDirectory::open(dir).map_err(|e| error(e.into()))?;
                 let index = Index::create(directory, schema, Default::default()).map_err(error)?;
-                std::fs::write(&version_file, SCHEMA_VERSION.to_string())
-                    .map_err(|e| error(tantivy::TantivyError::from(tantivy::directory::error::OpenDirectoryError::wrap_io_error(e, dir.to_owned()))))?;
+                std::fs::write(&version_file, SCHEMA_VERSION.to_string()).map_err(|e| {
+                    error(tantivy::TantivyError::from(
+                        tantivy::directory::error::OpenDirectoryError::wrap_io_error(
+                            e,
+                            dir.to_owned(),
+                        ),
+                    ))
+                })?;
                 (index, true)
             }
         };
@@ -244,7 +256,10 @@ impl Inner {
                 .unwrap_or_default();
             doc.add_text(*field, key);
         }
-        let (plain, stemmed) = fields.texts.split_first().expect("the plain fields come first");
+        let (plain, stemmed) = fields
+            .texts
+            .split_first()
+            .expect("the plain fields come first");
         let titles = document.titles.iter().map(|t| (true, t));
         let others = document
             .descriptions
@@ -258,7 +273,10 @@ impl Inner {
             };
             doc.add_text(pick(&plain.1), &text.value);
             let language = text.lang.as_deref().and_then(stemmed_language);
-            if let Some((_, pair)) = stemmed.iter().find(|(l, _)| *l == language && language.is_some()) {
+            if let Some((_, pair)) = stemmed
+                .iter()
+                .find(|(l, _)| *l == language && language.is_some())
+            {
                 doc.add_text(pick(pair), &text.value);
             }
         }
@@ -269,7 +287,9 @@ impl Inner {
         let searcher = self.reader.searcher();
         let mut versions = HashMap::new();
         for segment in searcher.segment_readers() {
-            let store = segment.get_store_reader(64).map_err(|e| self.error(e.into()))?;
+            let store = segment
+                .get_store_reader(64)
+                .map_err(|e| self.error(e.into()))?;
             let alive = segment.alive_bitset();
             for doc_id in 0..segment.max_doc() {
                 if alive.is_some_and(|bits| !bits.is_alive(doc_id)) {

@@ -96,7 +96,11 @@ impl Inner {
                 let (total, hits, counts) = searcher
                     .search(&query, &(Count, top.order_by_score(), facet_collector))
                     .map_err(|e| self.error(e))?;
-                (total, hits.into_iter().map(|(_, a)| a).collect::<Vec<_>>(), counts)
+                (
+                    total,
+                    hits.into_iter().map(|(_, a)| a).collect::<Vec<_>>(),
+                    counts,
+                )
             }
             SortOrder::Modified => {
                 let by = top.order_by_string_fast_field("sort_modified", Order::Desc);
@@ -187,7 +191,10 @@ impl Inner {
                     Term::from_field_text(pair.text, &term),
                     IndexRecordOption::WithFreqs,
                 );
-                alternatives.push((Occur::Should, Box::new(BoostQuery::new(Box::new(title), TITLE_BOOST))));
+                alternatives.push((
+                    Occur::Should,
+                    Box::new(BoostQuery::new(Box::new(title), TITLE_BOOST)),
+                ));
                 alternatives.push((Occur::Should, Box::new(text)));
             }
         }
@@ -207,7 +214,9 @@ impl Inner {
                     .get_first(self.fields.document)
                     .and_then(|v| v.as_str())
                     .unwrap_or_default();
-                serde_json::from_str(json).map_err(|e| SearchError::Task(format!("a stored search document does not read back: {e}")))
+                serde_json::from_str(json).map_err(|e| {
+                    SearchError::Task(format!("a stored search document does not read back: {e}"))
+                })
             })
             .collect()
     }

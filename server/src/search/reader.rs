@@ -118,7 +118,11 @@ pub fn summary(document: &SearchDocument, lang: &str) -> DatasetSummary {
     let mut keywords: Vec<String> = document
         .keywords
         .iter()
-        .filter(|k| k.lang.as_deref().is_none_or(|tag| tag == lang || tag.starts_with(&format!("{lang}-"))))
+        .filter(|k| {
+            k.lang
+                .as_deref()
+                .is_none_or(|tag| tag == lang || tag.starts_with(&format!("{lang}-")))
+        })
         .map(|k| k.value.clone())
         .collect();
     keywords.dedup();
@@ -138,7 +142,10 @@ pub fn summary(document: &SearchDocument, lang: &str) -> DatasetSummary {
         publisher: text(&document.publisher_names).or_else(|| document.publisher.clone()),
         keywords,
         formats,
-        modified: document.modified.as_ref().map(|m| m.chars().take(10).collect()),
+        modified: document
+            .modified
+            .as_ref()
+            .map(|m| m.chars().take(10).collect()),
     }
 }
 

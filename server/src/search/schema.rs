@@ -78,7 +78,12 @@ pub fn schema() -> (Schema, Fields) {
     let sort_modified = builder.add_text_field("sort_modified", STRING | FAST);
     let sort_title = SORT_LANGUAGES
         .iter()
-        .map(|lang| (*lang, builder.add_text_field(&format!("sort_title_{lang}"), STRING | FAST)))
+        .map(|lang| {
+            (
+                *lang,
+                builder.add_text_field(&format!("sort_title_{lang}"), STRING | FAST),
+            )
+        })
         .collect();
     let mut texts = Vec::new();
     let mut add_pair = |lang: Option<&'static str>, analyser: String| {
@@ -144,6 +149,13 @@ pub fn plain() -> TextAnalyzer {
 /// The stemmed language of a language tag (`fr-BE` → `fr`), if any.
 pub fn stemmed_language(tag: &str) -> Option<&'static str> {
     let primary = tag.split('-').next().unwrap_or(tag).to_ascii_lowercase();
-    let primary = if primary == "nb" || primary == "nn" { "no".to_owned() } else { primary };
-    STEMMED.iter().map(|(lang, _)| *lang).find(|lang| *lang == primary)
+    let primary = if primary == "nb" || primary == "nn" {
+        "no".to_owned()
+    } else {
+        primary
+    };
+    STEMMED
+        .iter()
+        .map(|(lang, _)| *lang)
+        .find(|lang| *lang == primary)
 }

@@ -100,7 +100,9 @@ pub async fn reconcile(index: &SearchIndex, source: Source<'_>) -> Result<Reconc
     let mut removed = Some(removed);
     for batch in stale.chunks(BATCH) {
         let documents = documents(source, batch.to_vec()).await?;
-        index.write(documents, removed.take().unwrap_or_default()).await?;
+        index
+            .write(documents, removed.take().unwrap_or_default())
+            .await?;
     }
     if let Some(removed) = removed.filter(|r| !r.is_empty()) {
         index.write(Vec::new(), removed).await?;

@@ -62,8 +62,10 @@ impl Vocabularies {
         let in_scheme = NamedNodeRef::new_unchecked(SKOS_IN_SCHEME);
         let pref_label = NamedNodeRef::new_unchecked(SKOS_PREF_LABEL);
         for triple in graph.triples_for_predicate(in_scheme) {
-            let (oxigraph::model::NamedOrBlankNodeRef::NamedNode(subject), oxigraph::model::TermRef::NamedNode(scheme)) =
-                (triple.subject, triple.object)
+            let (
+                oxigraph::model::NamedOrBlankNodeRef::NamedNode(subject),
+                oxigraph::model::TermRef::NamedNode(scheme),
+            ) = (triple.subject, triple.object)
             else {
                 continue;
             };
