@@ -10,7 +10,7 @@ use leptos_router::{
 };
 
 use crate::account::SignInPage;
-use crate::catalog::CatalogPage;
+use crate::catalog::{CatalogPage, RecordPage};
 use crate::components::{SiteFooter, SiteHeader};
 use crate::consult::ConsultationsPage;
 use crate::maps::MapsPage;
@@ -27,6 +27,10 @@ pub fn AppRoutes() -> impl IntoView {
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/catalog") view=CatalogPage ssr=SsrMode::Async />
+                    <Route path=path!("/datasets/:name") view=RecordPage ssr=SsrMode::Async />
+                    <Route path=path!("/services/:name") view=RecordPage ssr=SsrMode::Async />
+                    <Route path=path!("/series/:name") view=RecordPage ssr=SsrMode::Async />
+                    <Route path=path!("/records/*path") view=RecordPage ssr=SsrMode::Async />
                     <Route path=path!("/consultations") view=ConsultationsPage />
                     <Route path=path!("/maps") view=MapsPage />
                     <Route path=path!("/models") view=ModelsPage />

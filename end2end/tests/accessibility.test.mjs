@@ -16,6 +16,8 @@ const PAGES = [
   '/catalog?q=bicycle&sort=title',
   '/catalog?format=http%3A%2F%2Fpublications.europa.eu%2Fresource%2Fauthority%2Ffile-type%2FCSV',
   '/catalog?q=zeppelin',
+  '/datasets/bicycle-counts',
+  '/datasets/bicycle-counts?version=1',
   '/consultations',
   '/maps',
   '/models',
@@ -26,8 +28,6 @@ const PAGES = [
 ];
 // Server-rendered pages of the machine endpoints: plain HTML, no hydration.
 const PLAIN_PAGES = [
-  '/datasets/bicycle-counts',
-  '/datasets/bicycle-counts?version=1',
   '/sparql',
   '/sparql?query=SELECT%20%3Fd%20WHERE%20%7B%20%3Fd%20a%20%3Chttp%3A%2F%2Fwww.w3.org%2Fns%2Fdcat%23Dataset%3E%20%7D',
 ];

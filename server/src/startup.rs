@@ -11,11 +11,11 @@ use axum::serve::ListenerExt;
 use leptos::config::{Env, LeptosOptions};
 use tokio::net::TcpListener;
 
-use crate::catalog::{CatalogIris, CatalogStore, Importer, OxigraphCatalogStore};
+use crate::catalog::{CatalogIris, CatalogPages, CatalogStore, Importer, OxigraphCatalogStore};
 use crate::config::Config;
 use crate::demo;
 use crate::http::{self, AppState, CatalogServices};
-use crate::search::{Reconciled, SearchCatalogReader, SearchIndex, Source, reconcile, reindex};
+use crate::search::{Reconciled, SearchIndex, Source, reconcile, reindex};
 use crate::store::Stores;
 
 /// A built application, bound to its port and ready to serve.
@@ -41,7 +41,12 @@ impl Application {
         let seeded = demo::seed_if_first_start(&config, &stores, &catalog).await?;
         tracing::debug!(?seeded, "demo city");
         let services = Services {
-            catalog: Arc::new(SearchCatalogReader::new(catalog.search.clone())),
+            catalog: Arc::new(CatalogPages::new(
+                catalog.search.clone(),
+                catalog.store.clone(),
+                stores.sql.clone(),
+                catalog.importer.iris().clone(),
+            )),
         };
         let state = AppState {
             leptos_options: leptos_options(&config, address),

@@ -13,7 +13,8 @@ pub fn FacetList(page: SearchPage) -> impl IntoView {
     let groups: Vec<FacetGroup> = page
         .facets
         .iter()
-        .filter(|g| !g.values.is_empty())
+        // "missing" narrows a publisher's to-do list; it shows as a chip only.
+        .filter(|g| !g.values.is_empty() && g.name != "missing")
         .cloned()
         .collect();
     view! {
@@ -137,6 +138,8 @@ fn facet_title(name: &str) -> String {
         "licence" => t_string!(i18n, catalog.facet_licence),
         "keyword" => t_string!(i18n, catalog.facet_keyword),
         "language" => t_string!(i18n, catalog.facet_language),
+        "quality" => t_string!(i18n, catalog.facet_quality),
+        "missing" => t_string!(i18n, catalog.facet_missing),
         _ => t_string!(i18n, catalog.facet_access),
     }
     .to_string()
@@ -150,6 +153,8 @@ pub fn value_label(facet: &str, label: &str) -> String {
         ("type", "dataset") => t_string!(i18n, catalog.kind_dataset).to_string(),
         ("type", "service") => t_string!(i18n, catalog.kind_service).to_string(),
         ("type", "series") => t_string!(i18n, catalog.kind_series).to_string(),
+        ("quality", rating) => crate::catalog::quality_view::rating_label(rating),
+        ("missing", check) => crate::catalog::quality_view::check_label(check),
         _ => label.to_owned(),
     }
 }

@@ -3,7 +3,13 @@
 mod catalog_page;
 mod dataset_card;
 mod facet_list;
+mod load_record;
 mod pager;
+mod quality;
+pub(crate) mod quality_view;
+mod record_page;
+mod record_parts;
+mod record_types;
 mod search_catalog;
 mod search_form;
 mod search_params;
@@ -11,6 +17,13 @@ mod types;
 
 pub use catalog_page::CatalogPage;
 pub use dataset_card::DatasetCard;
+pub use load_record::load_record;
+pub use quality::{DIMENSIONS, Quality, QualityCheck, QualityDimension, rating};
+pub use quality_view::QualityPanel;
+pub use record_page::RecordPage;
+pub use record_types::{
+    Alternate, Change, Distribution, Problem, Property, RecordView, Value, Version,
+};
 pub use search_catalog::search_catalog;
 pub use search_params::{FACETS, MAX_PAGE, PAGE_SIZE, SearchParams, SortKey};
 pub use types::{DatasetList, DatasetSummary, FacetGroup, FacetValue, SearchPage};

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 /// The facets a search can be filtered on, in the order pages show them.
-pub const FACETS: [&str; 8] = [
+pub const FACETS: [&str; 10] = [
     "type",
     "theme",
     "publisher",
@@ -14,6 +14,8 @@ pub const FACETS: [&str; 8] = [
     "keyword",
     "language",
     "access",
+    "quality",
+    "missing",
 ];
 
 /// Results per page.

@@ -131,13 +131,26 @@ pub async fn snapshots(
     sql: &SqlStore,
     wanted: &[(String, i64)],
 ) -> Result<std::collections::HashMap<String, String>, sqlx::Error> {
+    Ok(snapshots_with_results(sql, wanted)
+        .await?
+        .into_iter()
+        .map(|(iri, (nquads, _))| (iri, nquads))
+        .collect())
+}
+
+/// The N-Quads and SHACL results (JSON) of the given versions, by record
+/// IRI (records without a row are absent).
+pub async fn snapshots_with_results(
+    sql: &SqlStore,
+    wanted: &[(String, i64)],
+) -> Result<std::collections::HashMap<String, (String, String)>, sqlx::Error> {
     let mut out = std::collections::HashMap::with_capacity(wanted.len());
     for chunk in wanted.chunks(200) {
         let placeholders: Vec<String> = (0..chunk.len())
             .map(|i| format!("(${}, ${})", 2 * i + 1, 2 * i + 2))
             .collect();
         let sql_text = format!(
-            "SELECT record_iri, nquads FROM record_versions WHERE (record_iri, version) IN (VALUES {})",
+            "SELECT record_iri, nquads, results FROM record_versions WHERE (record_iri, version) IN (VALUES {})",
             placeholders.join(", ")
         );
         let mut query = sqlx::query(&sql_text);
@@ -145,8 +158,18 @@ pub async fn snapshots(
             query = query.bind(iri).bind(*version);
         }
         for row in query.fetch_all(sql.pool()).await? {
-            out.insert(row.get::<String, _>(0), row.get::<String, _>(1));
+            out.insert(
+                row.get::<String, _>(0),
+                (row.get::<String, _>(1), row.get::<String, _>(2)),
+            );
         }
     }
     Ok(out)
+}
+
+/// How many `sh:Violation`s a stored results column holds.
+pub fn violations_in(results: &str) -> usize {
+    serde_json::from_str::<Vec<serde_json::Value>>(results)
+        .map(|all| all.iter().filter(|r| r["severity"] == "Violation").count())
+        .unwrap_or(0)
 }

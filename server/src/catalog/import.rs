@@ -211,6 +211,7 @@ impl Importer {
         };
         let mut writes = Vec::new();
         let mut versions = Vec::new();
+        let mut documents: Vec<SearchDocument> = Vec::new();
         for (iri, kind, description, results) in prepared.records {
             if results.iter().any(|r| r.severity == Severity::Violation) {
                 summary.records_with_violations += 1;
@@ -262,6 +263,15 @@ impl Importer {
                     nquads: nquads(&iri, &graph),
                     results: serde_json::to_string(&results).unwrap_or_else(|_| "[]".into()),
                 });
+                if self.search.is_some() {
+                    let violations = results
+                        .iter()
+                        .filter(|r| r.severity == Severity::Violation)
+                        .count();
+                    documents.extend(SearchDocument::from_graph(
+                        &self.iris, &iri, &graph, violations,
+                    ));
+                }
                 writes.push((iri.clone(), graph));
             }
             summary.records.push(RecordOutcome {
@@ -298,13 +308,6 @@ impl Importer {
                 elapsed_ms = started.elapsed().as_millis(),
                 "import: wrote the history"
             );
-            let documents: Vec<SearchDocument> = match &self.search {
-                Some(_) => writes
-                    .iter()
-                    .filter_map(|(iri, graph)| SearchDocument::from_graph(&self.iris, iri, graph))
-                    .collect(),
-                None => Vec::new(),
-            };
             self.store.replace_graphs(writes).await?;
             tracing::debug!(
                 elapsed_ms = started.elapsed().as_millis(),

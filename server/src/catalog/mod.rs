@@ -6,10 +6,12 @@ mod history;
 mod import;
 mod labels;
 mod oxigraph_store;
+mod pages;
 mod record_graph;
 mod records;
 mod snapshot;
 mod store;
+pub mod view;
 
 pub use history::{VersionInfo, list_versions, version_nquads, version_results};
 pub use import::{
@@ -17,7 +19,8 @@ pub use import::{
 };
 pub use labels::pick_literal;
 pub use oxigraph_store::OxigraphCatalogStore;
+pub use pages::CatalogPages;
 pub use record_graph::{CatalogIris, RecordFacts, description_of, facts_of, same_description};
 pub use records::{RecordDraft, RecordKind, RefusedRecord, SplitBody, boundary_nodes, slug, split};
-pub use snapshot::{exact_graphs, graph_of_nquads};
+pub use snapshot::{exact_graphs, exact_graphs_with_violations, graph_of_nquads};
 pub use store::{CatalogStore, CatalogStoreError, RecordQuery, RecordSlice};

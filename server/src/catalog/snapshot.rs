@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{Graph, NamedNode, Triple};
 
-use crate::catalog::history::snapshots;
+use crate::catalog::history::{snapshots, snapshots_with_results, violations_in};
 use crate::catalog::record_graph::{CatalogIris, facts_of};
 use crate::store::SqlStore;
 
@@ -46,6 +46,32 @@ pub async fn exact_graphs(
                 (iri, exact)
             }
             None => (iri, graph),
+        })
+        .collect())
+}
+
+/// Like [`exact_graphs`], with the number of SHACL violations each record's
+/// current version was stored with.
+pub async fn exact_graphs_with_violations(
+    sql: &SqlStore,
+    iris: &CatalogIris,
+    stored: HashMap<NamedNode, Graph>,
+) -> Result<HashMap<NamedNode, (Graph, usize)>, sqlx::Error> {
+    let wanted: Vec<(String, i64)> = stored
+        .iter()
+        .filter_map(|(iri, graph)| {
+            facts_of(iris, iri, graph).map(|facts| (iri.as_str().to_owned(), facts.version))
+        })
+        .collect();
+    let found = snapshots_with_results(sql, &wanted).await?;
+    Ok(stored
+        .into_iter()
+        .map(|(iri, graph)| match found.get(iri.as_str()) {
+            Some((nquads, results)) => {
+                let exact = graph_of_nquads(nquads);
+                (iri, (exact, violations_in(results)))
+            }
+            None => (iri, (graph, 0)),
         })
         .collect())
 }

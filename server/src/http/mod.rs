@@ -27,6 +27,11 @@ use oxigraph::io::{JsonLdProfileSet, RdfFormat};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::trace::TraceLayer;
 
+/// The RDF alternates of a record page: (suffix, media type).
+pub fn record_suffixes() -> &'static [(&'static str, &'static str)] {
+    records::SUFFIXES
+}
+
 /// Builds the whole router around `state`.
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
@@ -69,10 +74,6 @@ pub fn router(state: AppState) -> Router {
             "/catalog.nt",
             get(|s, q| feed::feed_with_suffix(s, q, RdfFormat::NTriples, "nt")),
         )
-        .route("/datasets/{name}", get(records::record))
-        .route("/services/{name}", get(records::record))
-        .route("/series/{name}", get(records::record))
-        .route("/records/{*path}", get(records::record))
         .route("/api/{*rest}", any(api_not_found))
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(leptos_options.clone())
@@ -81,6 +82,7 @@ pub fn router(state: AppState) -> Router {
             context, shell,
         ))
         .layer(from_fn_with_state(state.clone(), feed::negotiate_catalog))
+        .layer(from_fn_with_state(state.clone(), records::negotiate_record))
         .route_layer(from_fn(request_metrics::label_route))
         .layer(from_fn(request_metrics::track))
         .layer(from_fn_with_state(

@@ -1,25 +1,21 @@
 //! Every record IRI under the public URL, content-negotiated: HTML for
-//! people, Turtle, JSON-LD, RDF/XML or N-Triples for machines, by `Accept`
-//! or by a `.ttl`, `.jsonld`, `.rdf`, `.nt` suffix; `?version=N` for an
-//! earlier version. Plaza's catalog records (`/records/…`) answer with the
-//! graph of the record they describe.
+//! people (the Leptos record page), Turtle, JSON-LD, RDF/XML or N-Triples
+//! for machines, by `Accept` or by a `.ttl`, `.jsonld`, `.rdf`, `.nt`
+//! suffix; `?version=N` for an earlier version. Plaza's catalog records
+//! (`/records/…`) answer with the graph of the record they describe.
 
 use std::collections::HashMap;
 
-use axum::extract::{OriginalUri, Query, State};
-use axum::http::{HeaderMap, StatusCode, header};
-use axum::response::{Html, IntoResponse, Response};
+use axum::extract::{Request, State};
+use axum::http::{Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
 use oxigraph::io::RdfFormat;
-use oxigraph::model::{Graph, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, Term, TermRef, Triple};
+use oxigraph::model::{Graph, NamedNode};
 
-use crate::catalog::{
-    exact_graphs, facts_of, graph_of_nquads, list_versions, pick_literal, version_nquads,
-    version_results,
-};
+use crate::catalog::{exact_graphs, facts_of, graph_of_nquads, version_nquads};
 use crate::http::AppState;
-use crate::http::html::{escape, page};
 use crate::rdf::{Representation, negotiate, rdf_format_for_suffix, serialize_graph};
-use crate::shacl::{ValidationResult, compact};
 
 /// What a resource can be served as, HTML first (the default).
 pub const OFFERED: &[Representation] = &[
@@ -40,26 +36,65 @@ pub const SUFFIXES: &[(&str, &str)] = &[
     ("nt", "application/n-triples"),
 ];
 
-/// GET on a record IRI (or on Plaza's catalog record about it).
-pub async fn record(
+/// Paths under which records live.
+const RECORD_PREFIXES: &[&str] = &["/datasets/", "/services/", "/series/", "/records/"];
+
+/// Content negotiation on record IRIs, before the router: RDF (by suffix or
+/// `Accept`) is answered here, HTML goes on to the Leptos record page, and
+/// anything else gets 406.
+pub async fn negotiate_record(
     State(state): State<AppState>,
-    OriginalUri(uri): OriginalUri,
-    Query(query): Query<HashMap<String, String>>,
-    headers: HeaderMap,
+    request: Request,
+    next: Next,
 ) -> Response {
-    let base = state.config.public_url.base_iri();
-    let path = uri.path().trim_start_matches('/');
-    let (path, suffix_format) = split_suffix(path);
-    let requested = NamedNode::new_unchecked(format!("{base}{path}"));
+    let path = request.uri().path();
+    let is_record = RECORD_PREFIXES.iter().any(|p| path.starts_with(p))
+        && matches!(*request.method(), Method::GET | Method::HEAD);
+    if !is_record {
+        return next.run(request).await;
+    }
+    let (_, suffix_format) = split_suffix(path.trim_start_matches('/'));
     let representation = match suffix_format {
         Some(format) => Representation::Rdf(format),
         None => {
-            let accept = headers.get(header::ACCEPT).and_then(|v| v.to_str().ok());
+            let accept = request
+                .headers()
+                .get(header::ACCEPT)
+                .and_then(|v| v.to_str().ok());
             match negotiate(accept, OFFERED) {
                 Some(representation) => representation,
                 None => return not_acceptable(),
             }
         }
+    };
+    let mut response = match representation {
+        Representation::Html => next.run(request).await,
+        Representation::Rdf(format) => {
+            let query: HashMap<String, String> = request
+                .uri()
+                .query()
+                .map(|q| form_urlencoded::parse(q.as_bytes()).into_owned().collect())
+                .unwrap_or_default();
+            record_rdf(&state, request.uri().path(), &query, format).await
+        }
+    };
+    response
+        .headers_mut()
+        .insert(header::VARY, header::HeaderValue::from_static("Accept"));
+    response
+}
+
+/// A record (or Plaza's catalog record about it) as RDF in `format`.
+async fn record_rdf(
+    state: &AppState,
+    uri_path: &str,
+    query: &HashMap<String, String>,
+    format: RdfFormat,
+) -> Response {
+    let base = state.config.public_url.base_iri();
+    let (path, _) = split_suffix(uri_path.trim_start_matches('/'));
+    let Ok(requested) = NamedNode::new(format!("{base}{path}")) else {
+        return not_found(path);
     };
     let resource = if path.starts_with("records/") {
         match state
@@ -69,7 +104,7 @@ pub async fn record(
             .await
         {
             Ok(Some(resource)) => resource,
-            Ok(None) => return not_found(representation, requested.as_str()),
+            Ok(None) => return not_found(requested.as_str()),
             Err(err) => return server_error(err),
         }
     } else {
@@ -93,10 +128,10 @@ pub async fn record(
         .get(&resource)
         .and_then(|g| facts_of(iris, &resource, g).map(|f| (g, f)))
     else {
-        return not_found(representation, requested.as_str());
+        return not_found(requested.as_str());
     };
-    let (graph, version) = match query.get("version") {
-        None => (current.clone(), facts.version),
+    let graph = match query.get("version") {
+        None => current.clone(),
         Some(raw) => {
             let Some(version) = raw.parse::<i64>().ok().filter(|v| *v >= 1) else {
                 return plain(
@@ -106,7 +141,7 @@ pub async fn record(
             };
             match version_nquads(&state.stores.sql, resource.as_str(), version, facts.version).await
             {
-                Ok(Some(nquads)) => (graph_of_nquads(&nquads), version),
+                Ok(Some(nquads)) => graph_of_nquads(&nquads),
                 Ok(None) => {
                     return plain(
                         StatusCode::NOT_FOUND,
@@ -121,37 +156,7 @@ pub async fn record(
             }
         }
     };
-    match representation {
-        Representation::Rdf(format) => rdf_response(&graph, format),
-        Representation::Html => {
-            let versions = list_versions(&state.stores.sql, resource.as_str(), facts.version)
-                .await
-                .unwrap_or_default();
-            let results: Vec<ValidationResult> =
-                version_results(&state.stores.sql, resource.as_str(), version)
-                    .await
-                    .ok()
-                    .flatten()
-                    .and_then(|json| serde_json::from_str::<Vec<serde_json::Value>>(&json).ok())
-                    .map(|values| values.into_iter().filter_map(result_from_json).collect())
-                    .unwrap_or_default();
-            let page_path = format!("/{path}");
-            let mut response = Html(record_page(
-                &resource,
-                &graph,
-                &page_path,
-                version,
-                facts.version,
-                &versions,
-                &results,
-            ))
-            .into_response();
-            response
-                .headers_mut()
-                .insert(header::VARY, header::HeaderValue::from_static("Accept"));
-            response
-        }
-    }
+    rdf_response(&graph, format)
 }
 
 /// `datasets/x.ttl` → (`datasets/x`, Turtle).
@@ -193,23 +198,11 @@ pub fn not_acceptable() -> Response {
     )
 }
 
-fn not_found(representation: Representation, iri: &str) -> Response {
-    let message = format!("The catalog has no record at {iri}.");
-    match representation {
-        Representation::Html => (
-            StatusCode::NOT_FOUND,
-            Html(page(
-                "Record not found",
-                &format!(
-                    "<h1>Record not found</h1>\n<p>{}</p>\n<p><a href=\"/catalog\">Browse the catalog</a></p>",
-                    escape(&message)
-                ),
-                &[],
-            )),
-        )
-            .into_response(),
-        Representation::Rdf(_) => plain(StatusCode::NOT_FOUND, &message),
-    }
+fn not_found(iri: &str) -> Response {
+    plain(
+        StatusCode::NOT_FOUND,
+        &format!("The catalog has no record at {iri}."),
+    )
 }
 
 fn plain(status: StatusCode, message: &str) -> Response {
@@ -227,133 +220,4 @@ fn server_error(err: impl std::fmt::Display) -> Response {
         StatusCode::INTERNAL_SERVER_ERROR,
         "Plaza could not read the record; the error is in the server log.",
     )
-}
-
-fn result_from_json(value: serde_json::Value) -> Option<ValidationResult> {
-    // Only the fields the page shows are needed.
-    Some(ValidationResult::for_display(
-        value.get("focus_node")?.as_str()?,
-        value.get("path").and_then(|p| p.as_str()),
-        value.get("message")?.as_str()?,
-    ))
-}
-
-fn record_page(
-    resource: &NamedNode,
-    graph: &Graph,
-    path: &str,
-    version: i64,
-    current: i64,
-    versions: &[crate::catalog::VersionInfo],
-    results: &[ValidationResult],
-) -> String {
-    let subject = NamedOrBlankNodeRef::from(resource.as_ref());
-    let literals = |predicate: &str| -> Vec<oxigraph::model::Literal> {
-        graph
-            .objects_for_subject_predicate(subject, NamedNodeRef::new_unchecked(predicate))
-            .filter_map(|o| match o {
-                TermRef::Literal(l) => Some(l.into_owned()),
-                _ => None,
-            })
-            .collect()
-    };
-    let title = pick_literal(&literals("http://purl.org/dc/terms/title"), "en")
-        .map(|l| l.value().to_owned())
-        .unwrap_or_else(|| resource.as_str().to_owned());
-    let description = pick_literal(&literals("http://purl.org/dc/terms/description"), "en")
-        .map(|l| format!("<p>{}</p>", escape(l.value())))
-        .unwrap_or_default();
-    let mut properties = String::new();
-    let mut triples: Vec<Triple> = graph
-        .triples_for_subject(subject)
-        .map(|t| t.into_owned())
-        .collect();
-    triples.sort_by(|a, b| a.predicate.cmp(&b.predicate));
-    for triple in &triples {
-        properties.push_str(&format!(
-            "<dt>{}</dt><dd>{}</dd>\n",
-            escape(&compact(triple.predicate.as_str())),
-            term_html(&triple.object)
-        ));
-    }
-    let version_note = if version == current {
-        format!("<p>Version {version} (current).</p>")
-    } else {
-        format!(
-            "<p role=\"status\">You are viewing version {version}; the current version is {current}. <a href=\"{}\">See the current version</a>.</p>",
-            escape(path)
-        )
-    };
-    let history: String = versions
-        .iter()
-        .rev()
-        .map(|v| {
-            format!(
-                "<li><a href=\"{}?version={}\">Version {}</a>, {} {}</li>",
-                escape(path),
-                v.version,
-                v.version,
-                escape(&v.change),
-                escape(&v.created_at)
-            )
-        })
-        .collect();
-    let problems = if results.is_empty() {
-        "<p>No SHACL problems were found when this version was stored.</p>".to_owned()
-    } else {
-        let items: String = results
-            .iter()
-            .map(|r| format!("<li>{}</li>", escape(&r.message)))
-            .collect();
-        format!(
-            "<p>{} problem(s) against the DCAT-AP shapes:</p><ul>{items}</ul>",
-            results.len()
-        )
-    };
-    let downloads: String = SUFFIXES
-        .iter()
-        .map(|(suffix, media)| {
-            format!(
-                "<li><a href=\"{}.{suffix}\" type=\"{media}\">{}</a></li>",
-                escape(path),
-                escape(media)
-            )
-        })
-        .collect();
-    let alternates: Vec<(String, &str)> = SUFFIXES
-        .iter()
-        .map(|(suffix, media)| (format!("{path}.{suffix}"), *media))
-        .collect();
-    page(
-        &title,
-        &format!(
-            "<h1>{}</h1>\n<p><code>{}</code></p>\n{description}\n{version_note}\n\
-             <h2>Properties</h2>\n<dl>\n{properties}</dl>\n\
-             <h2>Quality</h2>\n{problems}\n\
-             <h2>History</h2>\n<ol reversed>{history}</ol>\n\
-             <h2>As data</h2>\n<ul>{downloads}</ul>",
-            escape(&title),
-            escape(resource.as_str()),
-        ),
-        &alternates,
-    )
-}
-
-fn term_html(term: &Term) -> String {
-    match term {
-        Term::NamedNode(n) => format!(
-            "<a href=\"{0}\">{1}</a>",
-            escape(n.as_str()),
-            escape(&compact(n.as_str()))
-        ),
-        Term::Literal(l) => match l.language() {
-            Some(lang) => format!(
-                "<span lang=\"{}\">{}</span>",
-                escape(lang),
-                escape(l.value())
-            ),
-            None => escape(l.value()),
-        },
-        other => escape(&other.to_string()),
-    }
 }

@@ -55,12 +55,30 @@ pub struct SearchDocument {
     pub access_rights: Vec<String>,
     /// The record's own `dct:modified` (else Plaza's), as written.
     pub modified: Option<String>,
+    /// SHACL violations of the current version.
+    #[serde(default)]
+    pub violations: usize,
+    /// Metadata quality points earned.
+    #[serde(default)]
+    pub quality_points: u32,
+    /// Metadata quality points possible.
+    #[serde(default)]
+    pub quality_max: u32,
+    /// The quality checks that miss points.
+    #[serde(default)]
+    pub quality_missing: Vec<String>,
 }
 
 impl SearchDocument {
-    /// The document for the record `iri` whose named graph is `graph`, or
-    /// `None` when the graph does not describe a dataset, service or series.
-    pub fn from_graph(iris: &CatalogIris, iri: &NamedNode, graph: &Graph) -> Option<Self> {
+    /// The document for the record `iri` whose named graph is `graph` and
+    /// whose SHACL report had `violations` violations, or `None` when the
+    /// graph does not describe a dataset, service or series.
+    pub fn from_graph(
+        iris: &CatalogIris,
+        iri: &NamedNode,
+        graph: &Graph,
+        violations: usize,
+    ) -> Option<Self> {
         let subject = NamedOrBlankNodeRef::from(iri.as_ref());
         let kind = RecordKind::ALL.into_iter().find(|kind| {
             graph.contains(oxigraph::model::TripleRef::new(
@@ -101,6 +119,7 @@ impl SearchDocument {
             None => None,
         };
         let own_modified = texts("modified").into_iter().map(|t| t.value).max();
+        let quality = crate::quality::assess(graph, iri.as_ref(), violations);
         Some(SearchDocument {
             iri: iri.as_str().to_owned(),
             page: page_of(iris, iri),
@@ -117,7 +136,25 @@ impl SearchDocument {
             languages: sorted(iri_values(subject, &format!("{DCT}language"))),
             access_rights: sorted(iri_values(subject, &format!("{DCT}accessRights"))),
             modified: own_modified.or(facts.map(|f| f.modified)),
+            violations,
+            quality_points: quality.points(),
+            quality_max: quality.max(),
+            quality_missing: quality
+                .missing()
+                .into_iter()
+                .map(|(check, _)| check.to_owned())
+                .collect(),
         })
+    }
+
+    /// Quality in thousandths of the points possible.
+    pub fn quality_permille(&self) -> i64 {
+        i64::from(self.quality_points) * 1000 / i64::from(self.quality_max.max(1))
+    }
+
+    /// The quality rating (`excellent`, `good`, `sufficient`, `bad`).
+    pub fn quality_rating(&self) -> &'static str {
+        app::catalog::rating(self.quality_points, self.quality_max)
     }
 
     /// Every text of the record (titles, descriptions, keywords, publisher
@@ -272,6 +309,7 @@ mod tests {
             &iris,
             &NamedNode::new_unchecked("https://city.example/datasets/trees"),
             &graph,
+            0,
         )
     }
 

@@ -24,11 +24,15 @@ pub enum FacetKind {
     Language,
     /// `dct:accessRights`.
     AccessRights,
+    /// Metadata quality rating.
+    Quality,
+    /// A quality check that misses points (publishers' to-do lists).
+    Missing,
 }
 
 impl FacetKind {
     /// Every facet, in the order pages show them.
-    pub const ALL: [FacetKind; 8] = [
+    pub const ALL: [FacetKind; 10] = [
         FacetKind::Type,
         FacetKind::Theme,
         FacetKind::Publisher,
@@ -37,6 +41,8 @@ impl FacetKind {
         FacetKind::Keyword,
         FacetKind::Language,
         FacetKind::AccessRights,
+        FacetKind::Quality,
+        FacetKind::Missing,
     ];
 
     /// The facet's name in URLs and in the index.
@@ -50,6 +56,8 @@ impl FacetKind {
             FacetKind::Keyword => "keyword",
             FacetKind::Language => "language",
             FacetKind::AccessRights => "access",
+            FacetKind::Quality => "quality",
+            FacetKind::Missing => "missing",
         }
     }
 
@@ -96,6 +104,8 @@ pub fn paths_of(document: &SearchDocument) -> Vec<Facet> {
     add(FacetKind::AccessRights, &document.access_rights);
     let keywords: Vec<String> = document.keywords.iter().map(|k| k.value.clone()).collect();
     add(FacetKind::Keyword, &keywords);
+    add(FacetKind::Quality, &[document.quality_rating().to_owned()]);
+    add(FacetKind::Missing, &document.quality_missing);
     paths.sort();
     paths.dedup();
     paths

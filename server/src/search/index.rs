@@ -242,6 +242,7 @@ impl Inner {
             fields.document,
             serde_json::to_string(document).unwrap_or_default(),
         );
+        doc.add_i64(fields.quality, document.quality_permille());
         for path in paths_of(document) {
             doc.add_facet(fields.facet, path);
         }

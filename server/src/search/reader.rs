@@ -3,7 +3,7 @@
 
 use app::catalog::{DatasetSummary, FacetGroup, FacetValue, SearchPage, SearchParams, SortKey};
 use app::i18n::Locale;
-use app::services::{CatalogReader, ServiceError, ServiceFuture};
+use app::services::{ServiceError, ServiceFuture};
 
 use crate::search::{
     FacetKind, SearchDocument, SearchIndex, SearchRequest, SearchResponse, SortOrder, Text,
@@ -29,8 +29,9 @@ impl SearchCatalogReader {
     }
 }
 
-impl CatalogReader for SearchCatalogReader {
-    fn search(&self, locale: Locale, params: SearchParams) -> ServiceFuture<'_, SearchPage> {
+impl SearchCatalogReader {
+    /// Runs the search of a catalog page.
+    pub fn search(&self, locale: Locale, params: SearchParams) -> ServiceFuture<'_, SearchPage> {
         Box::pin(async move {
             let lang = app::locale::code(locale).to_owned();
             let request = request_of(&params, &lang);
@@ -68,7 +69,9 @@ pub fn request_of(params: &SearchParams, lang: &str) -> SearchRequest {
 fn page_of(params: SearchParams, response: &SearchResponse, lang: &str) -> SearchPage {
     let label = |kind: FacetKind, value: &str| -> String {
         match kind {
-            FacetKind::Type | FacetKind::Keyword => value.to_owned(),
+            FacetKind::Type | FacetKind::Keyword | FacetKind::Quality | FacetKind::Missing => {
+                value.to_owned()
+            }
             FacetKind::Publisher => response
                 .publisher_names
                 .iter()

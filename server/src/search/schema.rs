@@ -15,7 +15,7 @@ use tantivy::tokenizer::{
 
 /// Bump when the fields or analysers change: an index written with another
 /// version is rebuilt from the store at start-up.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The languages with a stemmer: BCP 47 primary tag and stemmer.
 pub const STEMMED: &[(&str, Language)] = &[
@@ -60,6 +60,8 @@ pub struct Fields {
     pub document: Field,
     /// Facet paths: `/theme/<iri>`, `/format/<iri>`, ….
     pub facet: Field,
+    /// Metadata quality in thousandths of the points possible.
+    pub quality: Field,
     /// Sort key for "last modified": the date, then the IRI.
     pub sort_modified: Field,
     /// Sort keys for "title", one per page language.
@@ -75,6 +77,7 @@ pub fn schema() -> (Schema, Fields) {
     let version = builder.add_i64_field("version", INDEXED | FAST);
     let document = builder.add_text_field("document", STORED);
     let facet = builder.add_facet_field("facet", FacetOptions::default());
+    let quality = builder.add_i64_field("quality", INDEXED | FAST);
     let sort_modified = builder.add_text_field("sort_modified", STRING | FAST);
     let sort_title = SORT_LANGUAGES
         .iter()
@@ -113,6 +116,7 @@ pub fn schema() -> (Schema, Fields) {
         version,
         document,
         facet,
+        quality,
         sort_modified,
         sort_title,
         texts,

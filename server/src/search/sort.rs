@@ -74,6 +74,10 @@ mod tests {
             languages: vec![],
             access_rights: vec![],
             modified: Some("2024-01-02".into()),
+            violations: 0,
+            quality_points: 0,
+            quality_max: 405,
+            quality_missing: vec![],
         }
     }
 

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use oxigraph::model::NamedNode;
 
-use crate::catalog::{CatalogIris, CatalogStore, CatalogStoreError, exact_graphs};
+use crate::catalog::{CatalogIris, CatalogStore, CatalogStoreError, exact_graphs_with_violations};
 use crate::search::{SearchDocument, SearchError, SearchIndex, add_publisher_names};
 use crate::store::SqlStore;
 
@@ -116,10 +116,12 @@ async fn documents(
     records: Vec<NamedNode>,
 ) -> Result<Vec<SearchDocument>, SyncError> {
     let stored = source.store.record_graphs(records).await?;
-    let exact = exact_graphs(source.sql, source.iris, stored).await?;
+    let exact = exact_graphs_with_violations(source.sql, source.iris, stored).await?;
     let mut documents: Vec<SearchDocument> = exact
         .iter()
-        .filter_map(|(iri, graph)| SearchDocument::from_graph(source.iris, iri, graph))
+        .filter_map(|(iri, (graph, violations))| {
+            SearchDocument::from_graph(source.iris, iri, graph, *violations)
+        })
         .collect();
     documents.sort_by(|a, b| a.iri.cmp(&b.iri));
     add_publisher_names(source.store, &mut documents).await?;

@@ -1,5 +1,8 @@
 //! SHACL validation with the official DCAT-AP 3.0.1 shapes, plus the HVD
 //! 3.0.0 shapes for the records that declare a high-value-data category.
+//! Like the EU's own validator, it reads the bundled EU vocabularies as
+//! background knowledge: a licence from the EU licence table is known to be
+//! a `dct:LicenseDocument` without the record saying so.
 
 mod report;
 mod shapes;
@@ -37,6 +40,17 @@ pub fn validate_body(
     stop: &HashSet<NamedOrBlankNode>,
 ) -> Result<ValidationReport, ShaclError> {
     let dcat_ap = dcat_ap()?;
+    // The EU vocabulary terms the data uses, typed as the shapes expect.
+    let background = crate::vocab::vocabularies().background_for(data);
+    let with_background;
+    let data = if background.is_empty() {
+        data
+    } else {
+        let mut augmented = data.clone();
+        augmented.extend(background.iter().map(|t| t.as_ref()));
+        with_background = augmented;
+        &with_background
+    };
     let mut results = validate::run_shapes(data, dcat_ap)?;
     let mut applied = vec![dcat_ap.name];
     let hvd_roots: HashSet<NamedOrBlankNode> = data

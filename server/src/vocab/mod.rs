@@ -116,6 +116,27 @@ impl Vocabularies {
     pub fn graph(&self) -> &Graph {
         &self.graph
     }
+
+    /// The bundled triples about the vocabulary terms `data` refers to (as
+    /// objects): their classes and labels, the background knowledge the
+    /// DCAT-AP shapes' class constraints need.
+    pub fn background_for(&self, data: &Graph) -> Vec<Triple> {
+        let mut terms: Vec<NamedNodeRef<'_>> = data
+            .iter()
+            .filter_map(|t| match t.object {
+                oxigraph::model::TermRef::NamedNode(n) if self.by_iri.contains_key(n.as_str()) => {
+                    Some(n)
+                }
+                _ => None,
+            })
+            .collect();
+        terms.sort();
+        terms.dedup();
+        terms
+            .into_iter()
+            .flat_map(|term| self.graph.triples_for_subject(term).map(|t| t.into_owned()))
+            .collect()
+    }
 }
 
 /// The readable end of an IRI (`…/file-type/CSV` → `CSV`), or the value.
@@ -149,6 +170,8 @@ pub mod schemes {
     pub const FREQUENCY: &str = "http://publications.europa.eu/resource/authority/frequency";
     /// High-value dataset categories.
     pub const HVD_CATEGORY: &str = "http://data.europa.eu/bna/asd487ae75";
+    /// IANA media types.
+    pub const MEDIA_TYPE: &str = "http://www.iana.org/assignments/media-types";
 }
 
 #[cfg(test)]

@@ -3,7 +3,8 @@ same shapes and data. Reads lines "PATH<TAB>FORMAT<TAB>SHAPES[,SHAPES...]" on
 stdin and prints one JSON object per line: {"path", "conforms"} or
 {"path", "error"} when pySHACL cannot judge the file.
 
-The HVD shapes apply, as in Plaza, to the descriptions of the resources that
+As in Plaza, the bundled EU vocabulary terms the data refers to are added
+to it as background knowledge. The HVD shapes apply, as in Plaza, to the descriptions of the resources that
 declare dcatap:hvdCategory (their own triples and those of the nodes they
 reach, stopping at other datasets, services, series and catalogs)."""
 
@@ -84,8 +85,24 @@ def describe(graph, root, stop):
     return out
 
 
+# The EU vocabulary terms Plaza reads as background knowledge
+# (server/src/vocab): for every term the data refers to, its triples.
+VOCABULARIES = rdflib.Graph().parse(
+    os.path.join(os.path.dirname(__file__), "..", "..", "src", "vocab", "eu-vocabularies.ttl"),
+    format="turtle",
+)
+
+
+def with_background(data):
+    terms = {o for o in data.objects() if isinstance(o, rdflib.URIRef)}
+    for term in terms:
+        for triple in VOCABULARIES.triples((term, None, None)):
+            data.add(triple)
+    return data
+
+
 def verdict(path, fmt, shapes_files):
-    data = load(path, fmt)
+    data = with_background(load(path, fmt))
     dcat_ap = rdflib.Graph().parse(shapes_files[0], format="turtle")
     conforms, _, _ = validate(data, shacl_graph=dcat_ap)
     hvd_roots = set(data.subjects(HVD_CATEGORY, None))

@@ -1,0 +1,30 @@
+//! Server function: a record page's content.
+
+use leptos::prelude::*;
+
+use crate::catalog::RecordView;
+use crate::error::AppError;
+
+/// The record whose page is at `path`, at `version` (current when `None`),
+/// with labels in `lang`; `None` when there is no such record or version.
+#[server(prefix = "/api/fn", endpoint = "load-record")]
+pub async fn load_record(
+    lang: String,
+    path: String,
+    version: Option<i64>,
+) -> Result<Option<RecordView>, AppError> {
+    let locale: crate::i18n::Locale = lang.parse().unwrap_or_default();
+    let services = use_context::<crate::services::Services>().ok_or_else(|| {
+        AppError::Call(ServerFnErrorErr::ServerError(
+            "services are missing from the context".into(),
+        ))
+    })?;
+    services
+        .catalog
+        .record(locale, path, version)
+        .await
+        .map_err(|err| {
+            leptos::logging::error!("load_record failed: {err}");
+            AppError::StoreUnavailable
+        })
+}
