@@ -324,3 +324,37 @@ async fn the_search_server_function_answers_json_as_the_browser_calls_it() {
         "labels in French"
     );
 }
+
+#[tokio::test]
+async fn the_sitemap_lists_every_record_page_and_robots_txt_points_to_it() {
+    let app = TestApp::spawn().await;
+    let (status, robots) = app.get("/robots.txt").await;
+    assert_eq!(status, 200);
+    assert!(
+        robots.contains("Sitemap: http://plaza.test/sitemap.xml"),
+        "{robots}"
+    );
+    let (status, index) = app.get("/sitemap.xml").await;
+    assert_eq!(status, 200);
+    assert!(index.contains("<loc>http://plaza.test/sitemap/pages.xml</loc>"));
+    assert!(index.contains("<loc>http://plaza.test/sitemap/records-1.xml</loc>"));
+    assert!(!index.contains("records-2.xml"));
+    let (_, pages) = app.get("/sitemap/pages.xml").await;
+    assert!(pages.contains("<loc>http://plaza.test/catalog</loc>"));
+    let (status, records) = app.get("/sitemap/records-1.xml").await;
+    assert_eq!(status, 200);
+    assert_eq!(records.matches("<url>").count(), 6, "{records}");
+    assert!(
+        records.contains(
+            "<loc>http://plaza.test/datasets/bicycle-counts</loc><lastmod>2026-11-20</lastmod>"
+        ),
+        "{records}"
+    );
+    for missing in [
+        "/sitemap/records-2.xml",
+        "/sitemap/records-0.xml",
+        "/sitemap/other.xml",
+    ] {
+        assert_eq!(app.get(missing).await.0, 404, "{missing}");
+    }
+}

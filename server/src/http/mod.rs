@@ -8,6 +8,7 @@ mod ops;
 mod records;
 mod request_metrics;
 mod security;
+mod sitemap;
 mod state;
 
 pub use request_metrics::prometheus_handle;
@@ -47,6 +48,9 @@ pub fn router(state: AppState) -> Router {
         .route("/readyz", get(ops::readyz))
         .route("/metrics", get(ops::metrics))
         .route("/lang", post(lang::switch))
+        .route("/robots.txt", get(sitemap::robots))
+        .route("/sitemap.xml", get(sitemap::index))
+        .route("/sitemap/{name}", get(sitemap::file))
         .merge(crate::api::routes())
         .merge(crate::sparql::routes())
         .route(

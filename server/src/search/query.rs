@@ -70,6 +70,32 @@ pub struct SearchResponse {
 }
 
 impl SearchIndex {
+    /// Record pages with their last modification, newest first: `limit`
+    /// of them after `offset` (for the sitemap).
+    pub async fn pages(
+        &self,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Vec<(String, Option<String>)>, SearchError> {
+        let inner = self.inner.clone();
+        run(move || {
+            let searcher = inner.reader.searcher();
+            let top = TopDocs::with_limit(limit.max(1))
+                .and_offset(offset)
+                .order_by_string_fast_field("sort_modified", Order::Desc);
+            let hits = searcher
+                .search(&AllQuery, &top)
+                .map_err(|e| inner.error(e))?;
+            let addresses: Vec<DocAddress> = hits.into_iter().map(|(_, a)| a).collect();
+            Ok(inner
+                .documents(&searcher, &addresses)?
+                .into_iter()
+                .map(|d| (d.page, d.modified))
+                .collect())
+        })
+        .await
+    }
+
     /// Runs `request`.
     pub async fn search(&self, request: SearchRequest) -> Result<SearchResponse, SearchError> {
         let inner = self.inner.clone();
