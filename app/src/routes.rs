@@ -10,7 +10,7 @@ use leptos_router::{
 };
 
 use crate::account::SignInPage;
-use crate::catalog::{CatalogPage, RecordPage};
+use crate::catalog::{CatalogPage, PublisherPage, PublishersPage, RecordPage};
 use crate::components::{SiteFooter, SiteHeader};
 use crate::consult::ConsultationsPage;
 use crate::maps::MapsPage;
@@ -27,6 +27,8 @@ pub fn AppRoutes() -> impl IntoView {
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/catalog") view=CatalogPage ssr=SsrMode::Async />
+                    <Route path=path!("/publishers") view=PublishersPage ssr=SsrMode::Async />
+                    <Route path=path!("/publishers/:id") view=PublisherPage ssr=SsrMode::Async />
                     <Route path=path!("/datasets/:name") view=RecordPage ssr=SsrMode::Async />
                     <Route path=path!("/services/:name") view=RecordPage ssr=SsrMode::Async />
                     <Route path=path!("/series/:name") view=RecordPage ssr=SsrMode::Async />

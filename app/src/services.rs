@@ -6,7 +6,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
 
-use crate::catalog::{RecordView, SearchPage, SearchParams};
+use crate::catalog::{PublisherSummary, RecordView, SearchPage, SearchParams};
 use crate::i18n::Locale;
 
 /// A boxed future, so that the traits below can be used as trait objects.
@@ -25,6 +25,9 @@ pub trait CatalogReader: Send + Sync {
     /// The records matching `params`, with facet counts, labels in
     /// `locale` where the record has them.
     fn search(&self, locale: Locale, params: SearchParams) -> ServiceFuture<'_, SearchPage>;
+
+    /// Every publisher with its records' figures, most records first.
+    fn publishers(&self, locale: Locale) -> ServiceFuture<'_, Vec<PublisherSummary>>;
 
     /// The record whose page is at `path` (`/datasets/…`, `/records/…`), in
     /// `locale`, at `version` (the current one when `None`); `None` when

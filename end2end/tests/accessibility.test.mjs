@@ -17,6 +17,7 @@ const PAGES = [
   '/catalog?format=http%3A%2F%2Fpublications.europa.eu%2Fresource%2Fauthority%2Ffile-type%2FCSV',
   '/catalog?q=zeppelin',
   '/datasets/bicycle-counts',
+  '/publishers',
   '/datasets/bicycle-counts?version=1',
   '/consultations',
   '/maps',

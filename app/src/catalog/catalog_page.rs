@@ -36,6 +36,9 @@ pub fn CatalogPage() -> impl IntoView {
     view! {
         <PageHeading title=move || t_string!(i18n, catalog.title).to_string() />
         <p class="lead">{t!(i18n, catalog.intro)}</p>
+        <p>
+            <a href="/publishers">{t!(i18n, catalog.publishers_link)}</a>
+        </p>
         <SearchForm params=params />
         <Suspense>
             {move || Suspend::new(async move {

@@ -3,9 +3,13 @@
 mod catalog_page;
 mod dataset_card;
 mod facet_list;
+mod list_publishers;
 mod load_record;
 mod pager;
+mod publisher_page;
+mod publishers_page;
 mod quality;
+mod quality_chart;
 pub(crate) mod quality_view;
 mod record_page;
 mod record_parts;
@@ -17,7 +21,10 @@ mod types;
 
 pub use catalog_page::CatalogPage;
 pub use dataset_card::DatasetCard;
+pub use list_publishers::list_publishers;
 pub use load_record::load_record;
+pub use publisher_page::PublisherPage;
+pub use publishers_page::PublishersPage;
 pub use quality::{DIMENSIONS, Quality, QualityCheck, QualityDimension, rating};
 pub use quality_view::QualityPanel;
 pub use record_page::RecordPage;
@@ -26,4 +33,6 @@ pub use record_types::{
 };
 pub use search_catalog::search_catalog;
 pub use search_params::{FACETS, MAX_PAGE, PAGE_SIZE, SearchParams, SortKey};
-pub use types::{DatasetList, DatasetSummary, FacetGroup, FacetValue, SearchPage};
+pub use types::{
+    DatasetList, DatasetSummary, FacetGroup, FacetValue, PublisherSummary, SearchPage,
+};

@@ -81,3 +81,22 @@ impl SearchPage {
         self.total.div_ceil(self.params.page_size.max(1)).max(1)
     }
 }
+
+/// A publisher with its records' figures, for the publishers' pages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublisherSummary {
+    /// A short stable id for its page (`/publishers/{id}`).
+    pub id: String,
+    /// The publisher as the catalog's `publisher` filter names it (its IRI).
+    pub key: String,
+    /// Its name in the reader's language.
+    pub name: String,
+    /// How many records it publishes.
+    pub records: u64,
+    /// Its records' average metadata quality, in percent.
+    pub quality_percent: u32,
+    /// Records per rating, in the order excellent, good, sufficient, bad.
+    pub ratings: Vec<(String, u64)>,
+    /// Quality checks most often missed: (check, records missing it).
+    pub missing: Vec<(String, u64)>,
+}

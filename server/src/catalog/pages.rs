@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use app::catalog::{RecordView, SearchPage, SearchParams};
+use app::catalog::{PublisherSummary, RecordView, SearchPage, SearchParams};
 use app::i18n::Locale;
 use app::services::{CatalogReader, ServiceError, ServiceFuture};
 use oxigraph::model::NamedNode;
@@ -13,8 +13,41 @@ use crate::catalog::{
     CatalogIris, CatalogStore, exact_graphs, facts_of, graph_of_nquads, list_versions,
     version_nquads, version_results,
 };
-use crate::search::{SearchCatalogReader, SearchIndex};
+use crate::search::{PublisherStats, SearchCatalogReader, SearchIndex, pick_text};
 use crate::store::SqlStore;
+
+/// Quality checks listed per publisher.
+const CHECKS_LISTED: usize = 5;
+
+/// A publisher's figures as its pages show them.
+fn publisher_summary(stats: PublisherStats, lang: &str) -> PublisherSummary {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(stats.key.as_bytes());
+    let name = pick_text(&stats.names, lang)
+        .map(|t| t.value.clone())
+        .unwrap_or_else(|| crate::vocab::fallback_label(&stats.key));
+    let ratings = ["excellent", "good", "sufficient", "bad"]
+        .into_iter()
+        .map(|rating| {
+            let count = stats
+                .ratings
+                .iter()
+                .find(|(r, _)| r == rating)
+                .map_or(0, |(_, c)| *c);
+            (rating.to_owned(), count)
+        })
+        .collect();
+    let average = stats.quality_permille_sum as f64 / stats.records.max(1) as f64 / 10.0;
+    PublisherSummary {
+        id: hex::encode(&digest[..8]),
+        key: stats.key,
+        name,
+        records: stats.records,
+        quality_percent: average.round() as u32,
+        ratings,
+        missing: stats.missing.into_iter().take(CHECKS_LISTED).collect(),
+    }
+}
 
 /// Paths under which records have pages.
 const RECORD_PATHS: &[&str] = &["/datasets/", "/services/", "/series/", "/records/"];
@@ -22,6 +55,7 @@ const RECORD_PATHS: &[&str] = &["/datasets/", "/services/", "/series/", "/record
 /// The catalog as the pages read it.
 #[derive(Clone)]
 pub struct CatalogPages {
+    index: SearchIndex,
     search: SearchCatalogReader,
     store: Arc<dyn CatalogStore>,
     sql: SqlStore,
@@ -37,6 +71,7 @@ impl CatalogPages {
         iris: CatalogIris,
     ) -> Self {
         CatalogPages {
+            index: search.clone(),
             search: SearchCatalogReader::new(search),
             store,
             sql,
@@ -137,6 +172,21 @@ impl CatalogPages {
 impl CatalogReader for CatalogPages {
     fn search(&self, locale: Locale, params: SearchParams) -> ServiceFuture<'_, SearchPage> {
         self.search.search(locale, params)
+    }
+
+    fn publishers(&self, locale: Locale) -> ServiceFuture<'_, Vec<PublisherSummary>> {
+        Box::pin(async move {
+            let lang = app::locale::code(locale);
+            let stats = self
+                .index
+                .publisher_stats()
+                .await
+                .map_err(|e| ServiceError::StoreUnavailable(e.to_string()))?;
+            Ok(stats
+                .into_iter()
+                .map(|s| publisher_summary(s, lang))
+                .collect())
+        })
     }
 
     fn record(

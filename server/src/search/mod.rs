@@ -9,6 +9,7 @@ mod query;
 mod reader;
 mod schema;
 mod sort;
+mod stats;
 mod sync;
 
 pub use document::{SearchDocument, Text, add_publisher_names, kind_name, page_of, pick_text};
@@ -17,4 +18,5 @@ pub use index::{SearchError, SearchIndex};
 pub use query::{FacetCounts, SearchRequest, SearchResponse, SortOrder, words};
 pub use reader::{SearchCatalogReader, request_of, summary};
 pub use sort::sort_keys;
+pub use stats::PublisherStats;
 pub use sync::{Reconciled, Source, SyncError, reconcile, reindex};

@@ -227,7 +227,7 @@ impl Inner {
         alternatives
     }
 
-    fn documents(
+    pub(crate) fn documents(
         &self,
         searcher: &Searcher,
         addresses: &[DocAddress],
