@@ -6,6 +6,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
 
+use crate::catalog::publish::{ImportReportView, PublisherInfo};
 use crate::catalog::{PublisherSummary, RecordView, SearchPage, SearchParams};
 use crate::i18n::Locale;
 
@@ -40,9 +41,36 @@ pub trait CatalogReader: Send + Sync {
     ) -> ServiceFuture<'_, Option<RecordView>>;
 }
 
+/// The publishers' side: who is signed in, and their import reports. The
+/// request's headers carry the session cookie.
+pub trait Publishing: Send + Sync {
+    /// The publisher signed in with the session in `headers`, if any.
+    fn publisher(&self, headers: http::HeaderMap) -> ServiceFuture<'_, Option<PublisherInfo>>;
+
+    /// The import report `id`, in `locale`, when it belongs to the
+    /// publisher signed in with the session in `headers`.
+    fn import_report(
+        &self,
+        headers: http::HeaderMap,
+        locale: Locale,
+        id: String,
+    ) -> ServiceFuture<'_, Option<ImportReportView>>;
+}
+
 /// Everything the server functions need, provided as one context value.
 #[derive(Clone)]
 pub struct Services {
     /// The catalog read side.
     pub catalog: Arc<dyn CatalogReader>,
+    /// The publishers' side.
+    pub publishing: Arc<dyn Publishing>,
+}
+
+/// The services from the context of a server function call.
+pub fn services() -> Result<Services, crate::error::AppError> {
+    leptos::prelude::use_context::<Services>().ok_or_else(|| {
+        crate::error::AppError::Call(leptos::server_fn::error::ServerFnErrorErr::ServerError(
+            "services are missing from the context".into(),
+        ))
+    })
 }

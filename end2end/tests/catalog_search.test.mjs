@@ -38,6 +38,7 @@ describe('catalog search', () => {
     test(`a facet narrows the results and its chip removes the filter (${name})`, async () => {
       const { context, page, problems } = await openPage(browser, { js });
       await visit(page, '/catalog', js);
+      const total = (await page.locator('.results-count').textContent()).match(/\d+/)[0];
       const format = page.locator('section.facet', { has: page.getByRole('heading', { name: 'Format' }) });
       const csv = format.getByRole('link', { name: /^CSV \d+/ });
       const expected = Number((await csv.locator('.facet-count').textContent()).match(/\d+/)[0]);
@@ -52,7 +53,7 @@ describe('catalog search', () => {
       await page.keyboard.press('Enter');
       await page.waitForURL((url) => !url.search.includes('format='));
       await settle(page, js);
-      await page.getByRole('heading', { name: '6 results' }).waitFor();
+      await page.getByRole('heading', { name: `${total} results` }).waitFor();
       assert.deepEqual(problems, []);
       await context.close();
     });
@@ -65,7 +66,8 @@ describe('catalog search', () => {
       await page.waitForURL(/sort=title/);
       await settle(page, js);
       const titles = await resultTitles(page);
-      assert.equal(titles.length, 6);
+      const total = Number((await page.locator('.results-count').textContent()).match(/\d+/)[0]);
+      assert.equal(titles.length, Math.min(total, 20));
       const sorted = [...titles].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }));
       assert.deepEqual(titles, sorted);
       assert.deepEqual(problems, []);

@@ -11,7 +11,9 @@ use axum::serve::ListenerExt;
 use leptos::config::{Env, LeptosOptions};
 use tokio::net::TcpListener;
 
-use crate::catalog::{CatalogIris, CatalogPages, CatalogStore, Importer, OxigraphCatalogStore};
+use crate::catalog::{
+    CatalogIris, CatalogPages, CatalogStore, Importer, OxigraphCatalogStore, PublishingService,
+};
 use crate::config::Config;
 use crate::demo;
 use crate::http::{self, AppState, CatalogServices};
@@ -46,6 +48,11 @@ impl Application {
                 catalog.store.clone(),
                 stores.sql.clone(),
                 catalog.importer.iris().clone(),
+            )),
+            publishing: Arc::new(PublishingService::new(
+                stores.sql.clone(),
+                catalog.importer.iris().clone(),
+                config.public_url.is_https(),
             )),
         };
         let state = AppState {

@@ -6,6 +6,7 @@ mod facet_list;
 mod list_publishers;
 mod load_record;
 mod pager;
+pub mod publish;
 mod publisher_page;
 mod publishers_page;
 mod quality;

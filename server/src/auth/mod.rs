@@ -1,6 +1,8 @@
-//! Who may write: bearer tokens for the write API (accounts and roles come
-//! with the accounts issue).
+//! Who may write: bearer tokens for the write API, and sessions for the
+//! site (until accounts exist, a publisher signs in with a token).
 
+mod sessions;
 mod tokens;
 
-pub use tokens::{ApiToken, TokenError, create_token, verify_token};
+pub use sessions::{SESSION_SECONDS, Session, end_session, session, start_session};
+pub use tokens::{ApiToken, TokenError, create_token, token_by_hash, verify_token};

@@ -10,6 +10,8 @@ use crate::store::{SqlStore, now_rfc3339};
 pub struct ApiToken {
     /// The name it was created with.
     pub name: String,
+    /// The token's SHA-256 hash, which identifies it without revealing it.
+    pub hash: String,
 }
 
 /// What can go wrong with tokens.
@@ -74,6 +76,20 @@ pub async fn verify_token(sql: &SqlStore, token: &str) -> Result<Option<ApiToken
         .await?;
     Ok(Some(ApiToken {
         name: row.get::<String, _>(0),
+        hash: hashed,
+    }))
+}
+
+/// The name of the valid, unrevoked token whose hash is `hash`.
+pub async fn token_by_hash(sql: &SqlStore, hash: &str) -> Result<Option<ApiToken>, TokenError> {
+    let row =
+        sqlx::query("SELECT name FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL")
+            .bind(hash)
+            .fetch_optional(sql.pool())
+            .await?;
+    Ok(row.map(|row| ApiToken {
+        name: row.get::<String, _>(0),
+        hash: hash.to_owned(),
     }))
 }
 

@@ -7,6 +7,7 @@ mod import;
 mod labels;
 mod oxigraph_store;
 mod pages;
+mod publishing;
 mod record_graph;
 mod records;
 mod snapshot;
@@ -20,6 +21,7 @@ pub use import::{
 pub use labels::pick_literal;
 pub use oxigraph_store::OxigraphCatalogStore;
 pub use pages::CatalogPages;
+pub use publishing::PublishingService;
 pub use record_graph::{CatalogIris, RecordFacts, description_of, facts_of, same_description};
 pub use records::{RecordDraft, RecordKind, RefusedRecord, SplitBody, boundary_nodes, slug, split};
 pub use snapshot::{exact_graphs, exact_graphs_with_violations, graph_of_nquads};

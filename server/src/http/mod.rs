@@ -5,6 +5,7 @@ mod feed;
 pub mod html;
 mod lang;
 mod ops;
+pub mod publish;
 mod records;
 mod request_metrics;
 mod security;
@@ -48,6 +49,9 @@ pub fn router(state: AppState) -> Router {
         .route("/readyz", get(ops::readyz))
         .route("/metrics", get(ops::metrics))
         .route("/lang", post(lang::switch))
+        .route("/publish/sign-in", post(publish::sign_in))
+        .route("/publish/sign-out", post(publish::sign_out))
+        .route("/publish/import", post(publish::import))
         .route("/robots.txt", get(sitemap::robots))
         .route("/sitemap.xml", get(sitemap::index))
         .route("/sitemap/{name}", get(sitemap::file))

@@ -1,0 +1,151 @@
+//! `/publish/imports/{id}`: an import's report, grouped by record and by
+//! property, in the reader's language.
+
+use leptos::prelude::*;
+use leptos_i18n::Locale as _;
+use leptos_router::hooks::use_params_map;
+
+use crate::catalog::publish::{ImportReportView, ReportRecord, import_report};
+use crate::components::{ErrorNotice, PageHeading};
+use crate::i18n::{t, t_string, use_i18n};
+use crate::pages::NotFoundPage;
+
+/// The report page.
+#[component]
+pub fn ReportPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let report = Resource::new(
+        move || {
+            (
+                i18n.get_locale().as_str().to_string(),
+                params.with(|p| p.get("id").unwrap_or_default()),
+            )
+        },
+        |(lang, id)| import_report(lang, id),
+    );
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                match report.await {
+                    Ok(Some(report)) => view! { <Report report /> }.into_any(),
+                    Ok(None) => view! { <NotFoundPage /> }.into_any(),
+                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Report(report: ImportReportView) -> impl IntoView {
+    let i18n = use_i18n();
+    let (created, updated, unchanged) = report.counts;
+    let with_violations = report.records_with_violations;
+    let file = report.file_name.clone();
+    let mode = report.mode.clone();
+    let date = report
+        .created_at
+        .chars()
+        .take(16)
+        .collect::<String>()
+        .replace('T', " ");
+    let outcome = report.outcome.clone();
+    view! {
+        <PageHeading title=move || t_string!(i18n, publish.report_title).to_string() />
+        <p class="lead">{t!(i18n, publish.report_file, file, mode = mode, date = date)}</p>
+        <p class=format!("notice report-outcome outcome-{outcome}") role="status">
+            {match outcome.as_str() {
+                "stored" => t!(i18n, publish.outcome_stored, created, updated, unchanged).into_any(),
+                "unchanged" => t!(i18n, publish.outcome_unchanged, unchanged).into_any(),
+                "refused" => t!(i18n, publish.outcome_refused, with_violations).into_any(),
+                _ => t!(i18n, publish.outcome_failed).into_any(),
+            }}
+        </p>
+        {report.message.map(|message| view! { <p class="report-message">{message}</p> })}
+        {report.lenient_would_parse.then(|| view! { <p>{t!(i18n, publish.lenient_would_parse)}</p> })}
+        {(report.outcome == "refused").then(|| view! { <p>{t!(i18n, publish.refused_next)}</p> })}
+        {(!report.refused.is_empty())
+            .then(|| {
+                view! {
+                    <section aria-labelledby="refused-heading">
+                        <h2 id="refused-heading">{t!(i18n, publish.refused_nodes)}</h2>
+                        <ul>
+                            {report
+                                .refused
+                                .into_iter()
+                                .map(|(node, reason)| view! { <li><code>{node}</code>": "{reason}</li> })
+                                .collect_view()}
+                        </ul>
+                    </section>
+                }
+            })}
+        {(!report.records.is_empty())
+            .then(|| {
+                view! {
+                    <section aria-labelledby="records-heading">
+                        <h2 id="records-heading">{t!(i18n, publish.records_heading)}</h2>
+                        <ul class="report-records">
+                            {report.records.into_iter().map(|record| view! { <RecordReport record /> }).collect_view()}
+                        </ul>
+                    </section>
+                }
+            })}
+        <p>
+            <a class="button" href="/publish/import">{t!(i18n, publish.import_another)}</a>
+        </p>
+    }
+    .into_any()
+}
+
+#[component]
+fn RecordReport(record: ReportRecord) -> impl IntoView {
+    let i18n = use_i18n();
+    let outcome = record.outcome.clone();
+    view! {
+        <li class="report-record">
+            <h3>
+                {match record.page {
+                    Some(page) => view! { <a href=page>{record.iri.clone()}</a> }.into_any(),
+                    None => view! { <span>{record.iri.clone()}</span> }.into_any(),
+                }}
+            </h3>
+            <p class="meta">
+                {match outcome.as_str() {
+                    "created" => t!(i18n, publish.record_created).into_any(),
+                    "updated" => t!(i18n, publish.record_updated).into_any(),
+                    "unchanged" => t!(i18n, publish.record_unchanged).into_any(),
+                    _ => t!(i18n, publish.record_refused).into_any(),
+                }}
+            </p>
+            {record
+                .groups
+                .into_iter()
+                .map(|group| {
+                    view! {
+                        <div class="report-group">
+                            <h4>{if group.property.is_empty() { t_string!(i18n, publish.whole_record).to_string() } else { group.property }}</h4>
+                            <ul>
+                                {group
+                                    .issues
+                                    .into_iter()
+                                    .map(|issue| {
+                                        let class = format!("problem problem-{}", issue.severity.to_lowercase());
+                                        view! {
+                                            <li class=class>
+                                                <strong>{issue.severity}</strong>
+                                                ": "
+                                                {issue.message}
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </li>
+    }
+    .into_any()
+}

@@ -1,0 +1,19 @@
+//! Server function: who is signed in as a publisher on this browser.
+
+use leptos::prelude::*;
+
+use crate::catalog::publish::PublisherInfo;
+use crate::error::AppError;
+
+/// The publisher signed in with this request's session cookie, if any.
+#[server(prefix = "/api/fn", endpoint = "publisher-session")]
+pub async fn publisher_session() -> Result<Option<PublisherInfo>, AppError> {
+    let services = crate::services::services()?;
+    let headers: http::HeaderMap = leptos_axum::extract()
+        .await
+        .map_err(|e| AppError::Call(ServerFnErrorErr::ServerError(e.to_string())))?;
+    services.publishing.publisher(headers).await.map_err(|err| {
+        leptos::logging::error!("publisher_session failed: {err}");
+        AppError::StoreUnavailable
+    })
+}
