@@ -10,7 +10,7 @@ use leptos_router::{
 };
 
 use crate::account::SignInPage;
-use crate::catalog::publish::{ImportPage, PublishPage, ReportPage};
+use crate::catalog::publish::{ImportPage, PublishPage, RecordFormPage, ReportPage};
 use crate::catalog::{CatalogPage, PublisherPage, PublishersPage, RecordPage};
 use crate::components::{SiteFooter, SiteHeader};
 use crate::consult::ConsultationsPage;
@@ -31,6 +31,9 @@ pub fn AppRoutes() -> impl IntoView {
                     <Route path=path!("/publishers") view=PublishersPage ssr=SsrMode::Async />
                     <Route path=path!("/publish") view=PublishPage ssr=SsrMode::Async />
                     <Route path=path!("/publish/import") view=ImportPage ssr=SsrMode::Async />
+                    <Route path=path!("/publish/new") view=RecordFormPage ssr=SsrMode::Async />
+                    <Route path=path!("/publish/edit") view=RecordFormPage ssr=SsrMode::Async />
+                    <Route path=path!("/publish/drafts/:id") view=RecordFormPage ssr=SsrMode::Async />
                     <Route path=path!("/publish/imports/:id") view=ReportPage ssr=SsrMode::Async />
                     <Route path=path!("/publishers/:id") view=PublisherPage ssr=SsrMode::Async />
                     <Route path=path!("/datasets/:name") view=RecordPage ssr=SsrMode::Async />

@@ -6,7 +6,9 @@ use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
 
-use crate::catalog::publish::{ImportReportView, PublisherInfo};
+use crate::catalog::publish::{
+    FormCheck, FormPageData, FormSource, ImportReportView, PublisherInfo, RecordForm,
+};
 use crate::catalog::{PublisherSummary, RecordView, SearchPage, SearchParams};
 use crate::i18n::Locale;
 
@@ -55,6 +57,23 @@ pub trait Publishing: Send + Sync {
         locale: Locale,
         id: String,
     ) -> ServiceFuture<'_, Option<ImportReportView>>;
+
+    /// The record form from `source`, in `locale`, for the publisher signed
+    /// in with the session in `headers` (`None` when not signed in or not
+    /// found).
+    fn load_form(
+        &self,
+        headers: http::HeaderMap,
+        locale: Locale,
+        source: FormSource,
+    ) -> ServiceFuture<'_, Option<FormPageData>>;
+
+    /// Checks the form as typed so far: errors by field and the quality.
+    fn check_form(
+        &self,
+        headers: http::HeaderMap,
+        form: RecordForm,
+    ) -> ServiceFuture<'_, Option<FormCheck>>;
 }
 
 /// Everything the server functions need, provided as one context value.

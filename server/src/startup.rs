@@ -51,7 +51,7 @@ impl Application {
             )),
             publishing: Arc::new(PublishingService::new(
                 stores.sql.clone(),
-                catalog.importer.iris().clone(),
+                catalog.clone(),
                 config.public_url.is_https(),
             )),
         };

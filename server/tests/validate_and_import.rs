@@ -336,3 +336,44 @@ async fn bad_import_parameters_and_bodies_get_clear_errors() {
     .await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
 }
+
+#[tokio::test]
+async fn importing_a_record_as_plaza_exported_it_makes_a_new_version_not_a_stale_one() {
+    let app = TestApp::spawn().await;
+    let token = app.create_token("round trip").await;
+    let (_, exported) = app
+        .get_rdf("http://plaza.test/datasets/bicycle-counts")
+        .await;
+    assert!(exported.contains("dcat:version \"1\""));
+    let changed = exported.replace("Bicycle counts\"@en", "Bicycle counters\"@en");
+    let response = app
+        .post_rdf(
+            "/api/import?mode=lenient",
+            "text/turtle",
+            Some(&token),
+            changed.clone(),
+        )
+        .await;
+    assert_eq!(response.status(), 200);
+    let (_, again) = app
+        .get_rdf("http://plaza.test/datasets/bicycle-counts")
+        .await;
+    assert!(
+        again.contains("dcat:version \"2\"") && !again.contains("dcat:version \"1\""),
+        "{again}"
+    );
+    let second = again.replace("Bicycle counters\"@en", "Bicycle counts\"@en");
+    let response = app
+        .post_rdf(
+            "/api/import?mode=lenient",
+            "text/turtle",
+            Some(&token),
+            second,
+        )
+        .await;
+    assert_eq!(response.status(), 200);
+    let (_, third) = app
+        .get_rdf("http://plaza.test/datasets/bicycle-counts")
+        .await;
+    assert!(third.contains("dcat:version \"3\""), "{third}");
+}

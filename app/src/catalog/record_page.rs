@@ -119,7 +119,7 @@ fn RecordContent(view: RecordView) -> impl IntoView {
             <h2 id="related-heading">{t!(i18n, record.related)}</h2>
             <p class="empty">{t!(i18n, record.related_none)}</p>
         </section>
-        <MachineReadable alternates />
+        <MachineReadable alternates path=path.clone() />
         {schema_org.map(|json| view! { <script type="application/ld+json" inner_html=json></script> })}
     }
     .into_any()

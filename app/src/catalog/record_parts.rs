@@ -218,11 +218,18 @@ pub fn History(history: Vec<Version>, path: String, current: i64) -> impl IntoVi
     .into_any()
 }
 
-/// Links to the RDF representations and the SPARQL endpoint.
+/// Links to the RDF representations and the SPARQL endpoint, and to the
+/// form that edits the record.
 #[component]
-pub fn MachineReadable(alternates: Vec<Alternate>) -> impl IntoView {
+pub fn MachineReadable(alternates: Vec<Alternate>, path: String) -> impl IntoView {
     let i18n = use_i18n();
+    let edit = form_urlencoded::Serializer::new(String::new())
+        .append_pair("record", &path)
+        .finish();
     view! {
+        <p class="edit-link">
+            <a href=format!("/publish/edit?{edit}")>{t!(i18n, record.edit)}</a>
+        </p>
         <section class="machine" aria-labelledby="machine-heading">
             <h2 id="machine-heading">{t!(i18n, record.machine)}</h2>
             <ul>

@@ -415,11 +415,18 @@ fn prepare(
             None => other_results.push(result),
         }
     }
+    // Plaza's own catalog record and catalog links in a body (a record
+    // exported from here and imported again) are Plaza's to write: they
+    // are dropped, or a stale `dcat:version` would come back with them.
+    let iris = CatalogIris::new(base);
     let records = split
         .records
         .into_iter()
         .zip(per_record)
-        .map(|(record, results)| (record.iri, record.kind, record.description, results))
+        .map(|(record, results)| {
+            let description = description_of(&iris, &record.iri, &record.description);
+            (record.iri, record.kind, description, results)
+        })
         .collect();
     Ok(Prepared {
         records,

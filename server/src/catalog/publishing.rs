@@ -1,8 +1,9 @@
 //! The publishers' side for the pages (`app::services::Publishing`): who is
-//! signed in, and their import reports in words.
+//! signed in, their import reports in words, and the record form.
 
 use app::catalog::publish::{
-    ImportReportView, PublisherInfo, ReportGroup, ReportIssue, ReportRecord,
+    FormCheck, FormOptions, FormPageData, FormSource, ImportReportView, Options, PublisherInfo,
+    RecordForm, ReportGroup, ReportIssue, ReportRecord,
 };
 use app::i18n::Locale;
 use app::services::{Publishing, ServiceError, ServiceFuture};
@@ -10,9 +11,12 @@ use serde_json::Value;
 use sqlx::Row;
 
 use crate::auth::{Session, session, token_by_hash};
-use crate::catalog::CatalogIris;
+use crate::catalog::forms::{form_of, kind_of, load_draft, prepare};
 use crate::catalog::view::property_label;
+use crate::catalog::{CatalogIris, exact_graphs};
+use crate::http::CatalogServices;
 use crate::http::publish::session_id;
+use crate::search::pick_text;
 use crate::store::SqlStore;
 
 /// The publishers' side on the SQL store.
@@ -20,13 +24,60 @@ use crate::store::SqlStore;
 pub struct PublishingService {
     sql: SqlStore,
     iris: CatalogIris,
+    catalog: CatalogServices,
     https: bool,
 }
 
 impl PublishingService {
-    /// The service over `sql`; `https` says which cookie name is in use.
-    pub fn new(sql: SqlStore, iris: CatalogIris, https: bool) -> Self {
-        PublishingService { sql, iris, https }
+    /// The service over `sql` and `catalog`; `https` says which cookie
+    /// name is in use.
+    pub fn new(sql: SqlStore, catalog: CatalogServices, https: bool) -> Self {
+        PublishingService {
+            sql,
+            iris: catalog.importer.iris().clone(),
+            catalog,
+            https,
+        }
+    }
+
+    async fn options(&self, lang: &str, form: &RecordForm) -> Result<FormOptions, ServiceError> {
+        use crate::vocab::{schemes, vocabularies};
+        let scheme = |iri: &str| -> Options {
+            vocabularies()
+                .scheme(iri)
+                .map(|c| (c.iri.clone(), c.label(lang).to_owned()))
+                .collect()
+        };
+        let mut publishers: Options = self
+            .catalog
+            .search
+            .publisher_stats()
+            .await
+            .map_err(unavailable)?
+            .into_iter()
+            .filter(|p| p.key.contains("://"))
+            .map(|p| {
+                let name =
+                    pick_text(&p.names, lang).map_or_else(|| p.key.clone(), |t| t.value.clone());
+                (p.key, name)
+            })
+            .collect();
+        if !form.publisher.is_empty() && !publishers.iter().any(|(k, _)| *k == form.publisher) {
+            publishers.push((form.publisher.clone(), form.publisher.clone()));
+        }
+        let mut languages = scheme(schemes::LANGUAGE);
+        languages.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+        Ok(FormOptions {
+            themes: scheme(schemes::DATA_THEME),
+            publishers,
+            languages,
+            access_rights: scheme(schemes::ACCESS_RIGHT),
+            frequencies: scheme(schemes::FREQUENCY),
+            file_types: scheme(schemes::FILE_TYPE),
+            media_types: scheme(schemes::MEDIA_TYPE),
+            licences: scheme(schemes::LICENCE),
+            hvd_categories: scheme(schemes::HVD_CATEGORY),
+        })
     }
 
     async fn session(&self, headers: &http::HeaderMap) -> Result<Option<Session>, ServiceError> {
@@ -42,6 +93,112 @@ fn unavailable(err: impl std::fmt::Display) -> ServiceError {
 }
 
 impl Publishing for PublishingService {
+    fn load_form(
+        &self,
+        headers: http::HeaderMap,
+        locale: Locale,
+        source: FormSource,
+    ) -> ServiceFuture<'_, Option<FormPageData>> {
+        Box::pin(async move {
+            let Some(session) = self.session(&headers).await? else {
+                return Ok(None);
+            };
+            let lang = app::locale::code(locale);
+            let (form, errors) = match source {
+                FormSource::New(kind) => {
+                    let kind = match kind.as_str() {
+                        "service" | "series" => kind,
+                        _ => "dataset".to_owned(),
+                    };
+                    let mut form = RecordForm {
+                        kind,
+                        ..RecordForm::default()
+                    };
+                    if form.kind == "dataset" {
+                        form.distributions.push(Default::default());
+                    }
+                    (form, Vec::new())
+                }
+                FormSource::Draft(id) => match load_draft(&self.sql, &session.subject, &id)
+                    .await
+                    .map_err(unavailable)?
+                {
+                    Some(draft) => draft,
+                    None => return Ok(None),
+                },
+                FormSource::Edit(path) => {
+                    let Ok(iri) = oxigraph::model::NamedNode::new(format!(
+                        "{}{}",
+                        self.iris.base,
+                        path.trim_start_matches('/')
+                    )) else {
+                        return Ok(None);
+                    };
+                    let stored = self
+                        .catalog
+                        .store
+                        .record_graphs(vec![iri.clone()])
+                        .await
+                        .map_err(unavailable)?;
+                    let stored = exact_graphs(&self.sql, &self.iris, stored)
+                        .await
+                        .map_err(unavailable)?;
+                    let Some(graph) = stored.get(&iri) else {
+                        return Ok(None);
+                    };
+                    let kind = ["dataset", "service", "series"]
+                        .into_iter()
+                        .find(|k| {
+                            graph.contains(oxigraph::model::TripleRef::new(
+                                iri.as_ref(),
+                                oxigraph::model::vocab::rdf::TYPE,
+                                kind_of(k).class().as_ref(),
+                            ))
+                        })
+                        .unwrap_or("dataset");
+                    let mut form = form_of(graph, &iri, kind);
+                    if kind == "dataset" && form.distributions.is_empty() {
+                        form.distributions.push(Default::default());
+                    }
+                    (form, Vec::new())
+                }
+            };
+            let prepared = prepare(&self.catalog, &self.sql, &form)
+                .await
+                .map_err(ServiceError::StoreUnavailable)?;
+            let record_page = prepared
+                .exists
+                .then(|| crate::search::page_of(&self.iris, &prepared.iri));
+            let options = self.options(lang, &form).await?;
+            Ok(Some(FormPageData {
+                form,
+                errors,
+                quality: prepared.quality,
+                options,
+                record_page,
+            }))
+        })
+    }
+
+    fn check_form(
+        &self,
+        headers: http::HeaderMap,
+        form: RecordForm,
+    ) -> ServiceFuture<'_, Option<FormCheck>> {
+        Box::pin(async move {
+            if self.session(&headers).await?.is_none() {
+                return Ok(None);
+            }
+            let prepared = prepare(&self.catalog, &self.sql, &form)
+                .await
+                .map_err(ServiceError::StoreUnavailable)?;
+            Ok(Some(FormCheck {
+                errors: prepared.errors,
+                quality: prepared.quality,
+            }))
+        })
+    }
+
     fn publisher(&self, headers: http::HeaderMap) -> ServiceFuture<'_, Option<PublisherInfo>> {
         Box::pin(async move {
             let Some(session) = self.session(&headers).await? else {

@@ -52,6 +52,7 @@ pub fn router(state: AppState) -> Router {
         .route("/publish/sign-in", post(publish::sign_in))
         .route("/publish/sign-out", post(publish::sign_out))
         .route("/publish/import", post(publish::import))
+        .route("/publish/records", post(publish::save_record))
         .route("/robots.txt", get(sitemap::robots))
         .route("/sitemap.xml", get(sitemap::index))
         .route("/sitemap/{name}", get(sitemap::file))

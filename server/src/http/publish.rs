@@ -276,3 +276,103 @@ async fn save_report(
     .await?;
     Ok(id)
 }
+
+/// The signed-in publisher's session subject, if any.
+async fn subject(state: &AppState, headers: &HeaderMap) -> Option<String> {
+    let id = session_id(headers, state.config.public_url.is_https())?;
+    session(&state.stores.sql, &id)
+        .await
+        .ok()
+        .flatten()
+        .map(|s| s.subject)
+}
+
+/// `POST /publish/records`: the record form. `action=save` stores the
+/// record when it has no violation, else keeps a draft with the errors;
+/// `action=add_distribution` keeps a draft with one more distribution.
+/// Either way the browser is sent to a page it can reload.
+pub async fn save_record(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> Response {
+    use app::catalog::publish::{DistributionForm, RecordForm};
+    if cross_site(&headers, &state) {
+        return forbidden();
+    }
+    let Some(subject) = subject(&state, &headers).await else {
+        return Redirect::to("/publish?error=signin").into_response();
+    };
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(&body).into_owned().collect();
+    let mut form = RecordForm::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let action = pairs
+        .iter()
+        .find(|(k, _)| k == "action")
+        .map_or("save", |(_, v)| v.as_str());
+    let prepared = match crate::catalog::forms::prepare(&state.catalog, &state.stores.sql, &form)
+        .await
+    {
+        Ok(prepared) => prepared,
+        Err(err) => {
+            tracing::error!("record form: {err}");
+            return (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Plaza could not read the form; nothing was saved. The error is in the server log.",
+            )
+                .into_response();
+        }
+    };
+    let mut errors = prepared.errors;
+    if action == "add_distribution" {
+        form.distributions.push(DistributionForm::default());
+        errors.clear();
+    } else if errors.is_empty() {
+        let body = crate::rdf::serialize_graph(&prepared.graph, oxigraph::io::RdfFormat::NTriples);
+        match state
+            .catalog
+            .importer
+            .import(body, oxigraph::io::RdfFormat::NTriples, ImportMode::Strict)
+            .await
+        {
+            Ok(_) => {
+                tracing::info!(record = %prepared.iri, "record saved from the form");
+                let page = crate::search::page_of(state.catalog.importer.iris(), &prepared.iri);
+                let path = page
+                    .strip_prefix(state.catalog.importer.iris().base.trim_end_matches('/'))
+                    .unwrap_or(&page)
+                    .to_owned();
+                return Redirect::to(&path).into_response();
+            }
+            Err(ImportError::Refused(summary)) => {
+                // Validated as the form's own graph above; a refusal here
+                // means the stored record differs (a concurrent edit).
+                errors.push(app::catalog::publish::FieldError {
+                    field: String::new(),
+                    kind: "other".into(),
+                    message: format!(
+                        "The catalog refused the record: {} violations.",
+                        summary.records_with_violations
+                    ),
+                });
+            }
+            Err(err) => {
+                tracing::error!("record form save: {err}");
+                return (StatusCode::INTERNAL_SERVER_ERROR, "Plaza could not save the record; nothing was changed. The error is in the server log.").into_response();
+            }
+        }
+    }
+    match crate::catalog::forms::save_draft(&state.stores.sql, &subject, &form, &errors).await {
+        Ok(id) => {
+            let anchor = if action == "add_distribution" {
+                format!("#dist{}", form.distributions.len().saturating_sub(1))
+            } else {
+                "#form-errors".to_owned()
+            };
+            Redirect::to(&format!("/publish/drafts/{id}{anchor}")).into_response()
+        }
+        Err(err) => {
+            tracing::error!("record draft: {err}");
+            (StatusCode::INTERNAL_SERVER_ERROR, "Plaza could not keep your draft; nothing was saved. The error is in the server log.").into_response()
+        }
+    }
+}

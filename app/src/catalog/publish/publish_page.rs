@@ -26,6 +26,17 @@ pub fn PublishPage() -> impl IntoView {
                             <ul class="journeys">
                                 <li class="journey">
                                     <h2>
+                                        <a href="/publish/new?kind=dataset">{t!(i18n, publish.new_dataset)}</a>
+                                    </h2>
+                                    <p>{t!(i18n, publish.new_text)}</p>
+                                    <p>
+                                        <a href="/publish/new?kind=service">{t!(i18n, publish.new_service)}</a>
+                                        " · "
+                                        <a href="/publish/new?kind=series">{t!(i18n, publish.new_series)}</a>
+                                    </p>
+                                </li>
+                                <li class="journey">
+                                    <h2>
                                         <a href="/publish/import">{t!(i18n, publish.import_title)}</a>
                                     </h2>
                                     <p>{t!(i18n, publish.import_text)}</p>

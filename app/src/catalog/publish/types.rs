@@ -68,3 +68,64 @@ pub struct ImportReportView {
     /// Triples attached to no record.
     pub unattached_triples: u64,
 }
+
+/// Where the record form's content comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FormSource {
+    /// A new record of this kind (`dataset`, `service`, `series`).
+    New(String),
+    /// The record whose page is at this path.
+    Edit(String),
+    /// A saved draft.
+    Draft(String),
+}
+
+/// The choices of a form picker: (IRI, label).
+pub type Options = Vec<(String, String)>;
+
+/// The pickers' choices, labelled in the reader's language.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormOptions {
+    /// EU data themes.
+    pub themes: Options,
+    /// Publishers known to the catalog.
+    pub publishers: Options,
+    /// EU languages.
+    pub languages: Options,
+    /// EU access rights.
+    pub access_rights: Options,
+    /// EU frequencies.
+    pub frequencies: Options,
+    /// EU file types.
+    pub file_types: Options,
+    /// IANA media types.
+    pub media_types: Options,
+    /// EU licences.
+    pub licences: Options,
+    /// High-value dataset categories.
+    pub hvd_categories: Options,
+}
+
+/// The record form with what to show around it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormPageData {
+    /// The form's content.
+    pub form: crate::catalog::publish::RecordForm,
+    /// Errors to show next to fields.
+    pub errors: Vec<crate::catalog::publish::FieldError>,
+    /// The metadata quality the form's content would have.
+    pub quality: crate::catalog::Quality,
+    /// The pickers' choices.
+    pub options: FormOptions,
+    /// The record's page when it exists already.
+    pub record_page: Option<String>,
+}
+
+/// The answer to a check of the form as typed so far.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormCheck {
+    /// Errors by field.
+    pub errors: Vec<crate::catalog::publish::FieldError>,
+    /// The quality the record would have.
+    pub quality: crate::catalog::Quality,
+}

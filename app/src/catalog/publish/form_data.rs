@@ -1,0 +1,44 @@
+//! Server functions of the record form: its content (new, edit, draft) and
+//! a check of the form as typed so far (errors by field, quality).
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+
+use crate::catalog::publish::{FormCheck, FormPageData, FormSource, RecordForm};
+use crate::error::AppError;
+
+/// The form from `source`, labels in `lang`; `None` when not signed in or
+/// not found.
+#[server(prefix = "/api/fn", endpoint = "load-form", input = Json)]
+pub async fn load_form(lang: String, source: FormSource) -> Result<Option<FormPageData>, AppError> {
+    let locale: crate::i18n::Locale = lang.parse().unwrap_or_default();
+    let services = crate::services::services()?;
+    let headers: http::HeaderMap = leptos_axum::extract()
+        .await
+        .map_err(|e| AppError::Call(ServerFnErrorErr::ServerError(e.to_string())))?;
+    services
+        .publishing
+        .load_form(headers, locale, source)
+        .await
+        .map_err(|err| {
+            leptos::logging::error!("load_form failed: {err}");
+            AppError::StoreUnavailable
+        })
+}
+
+/// Errors by field and quality of `form` as typed so far.
+#[server(prefix = "/api/fn", endpoint = "check-form", input = Json)]
+pub async fn check_form(form: RecordForm) -> Result<Option<FormCheck>, AppError> {
+    let services = crate::services::services()?;
+    let headers: http::HeaderMap = leptos_axum::extract()
+        .await
+        .map_err(|e| AppError::Call(ServerFnErrorErr::ServerError(e.to_string())))?;
+    services
+        .publishing
+        .check_form(headers, form)
+        .await
+        .map_err(|err| {
+            leptos::logging::error!("check_form failed: {err}");
+            AppError::StoreUnavailable
+        })
+}

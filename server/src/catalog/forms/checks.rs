@@ -1,0 +1,131 @@
+//! Checks of what was typed, before SHACL: addresses, e-mail, dates,
+//! numbers and the bounding box, each reported on its field.
+
+use app::catalog::publish::{FieldError, RecordForm, fields};
+
+fn error(field: String, kind: &str) -> FieldError {
+    FieldError {
+        field,
+        kind: kind.to_owned(),
+        message: String::new(),
+    }
+}
+
+/// True for an absolute http(s) address.
+pub fn is_url(value: &str) -> bool {
+    (value.starts_with("http://") || value.starts_with("https://"))
+        && oxigraph::model::NamedNode::new(value).is_ok()
+        && !value.contains(char::is_whitespace)
+}
+
+/// True for YYYY-MM-DD.
+pub fn is_date(value: &str) -> bool {
+    value.len() == 10 && oxsdatatypes::Date::from_str(value).is_ok()
+}
+
+/// The box "west,south,east,north", if well formed and on the globe.
+pub fn bbox(value: &str) -> Option<[f64; 4]> {
+    let numbers: Vec<f64> = value
+        .split(',')
+        .map(|n| n.trim().parse::<f64>())
+        .collect::<Result<_, _>>()
+        .ok()?;
+    let [w, s, e, n] = <[f64; 4]>::try_from(numbers).ok()?;
+    let ok = (-180.0..=180.0).contains(&w)
+        && (-180.0..=180.0).contains(&e)
+        && (-90.0..=90.0).contains(&s)
+        && (-90.0..=90.0).contains(&n)
+        && s < n
+        && w < e;
+    ok.then_some([w, s, e, n])
+}
+
+use std::str::FromStr;
+
+/// Problems with what was typed, by field (`format` errors).
+pub fn input_errors(form: &RecordForm) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    let mut url = |field: String, value: &str| {
+        if !value.is_empty() && !is_url(value) {
+            errors.push(error(field, "url"));
+        }
+    };
+    url("landing_page".into(), &form.landing_page);
+    url("spatial_place".into(), &form.spatial_place);
+    url("publisher".into(), &form.publisher);
+    url("endpoint_url".into(), &form.endpoint_url);
+    url("endpoint_description".into(), &form.endpoint_description);
+    for (n, d) in form.distributions.iter().enumerate() {
+        url(fields::distribution(n, "access_url"), &d.access_url);
+        url(fields::distribution(n, "download_url"), &d.download_url);
+    }
+    for (n, d) in form.distributions.iter().enumerate() {
+        if !d.byte_size.is_empty() && d.byte_size.parse::<u64>().is_err() {
+            errors.push(error(fields::distribution(n, "byte_size"), "number"));
+        }
+    }
+    if !form.contact_email.is_empty() && !valid_email(&form.contact_email) {
+        errors.push(error("contact_email".into(), "email"));
+    }
+    for (field, value) in [
+        ("temporal_start", &form.temporal_start),
+        ("temporal_end", &form.temporal_end),
+        ("issued", &form.issued),
+    ] {
+        if !value.is_empty() && !is_date(value) {
+            errors.push(error(field.into(), "date"));
+        }
+    }
+    if is_date(&form.temporal_start)
+        && is_date(&form.temporal_end)
+        && form.temporal_end < form.temporal_start
+    {
+        errors.push(error("temporal_end".into(), "date_order"));
+    }
+    if !form.spatial_bbox.is_empty() && bbox(&form.spatial_bbox).is_none() {
+        errors.push(error("spatial_bbox".into(), "bbox"));
+    }
+    if !form.slug.is_empty() && crate::catalog::slug(&form.slug) != form.slug {
+        errors.push(error("slug".into(), "slug"));
+    }
+    errors
+}
+
+fn valid_email(value: &str) -> bool {
+    let Some((local, domain)) = value.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !value.contains(char::is_whitespace)
+        && oxigraph::model::NamedNode::new(format!("mailto:{value}")).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_values_are_checked_field_by_field() {
+        let form = RecordForm::from_pairs([
+            ("landing_page", "www.example.org"),
+            ("contact_email", "nobody"),
+            ("temporal_start", "2024-13-01"),
+            ("spatial_bbox", "4,51,3,52"),
+            ("dist0_byte_size", "12 MB"),
+            ("dist0_download_url", "https://example.org/a.csv"),
+        ]);
+        let fields: Vec<(String, String)> = input_errors(&form)
+            .into_iter()
+            .map(|e| (e.field, e.kind))
+            .collect();
+        assert!(fields.contains(&("landing_page".into(), "url".into())));
+        assert!(fields.contains(&("contact_email".into(), "email".into())));
+        assert!(fields.contains(&("temporal_start".into(), "date".into())));
+        assert!(fields.contains(&("spatial_bbox".into(), "bbox".into())));
+        assert!(fields.contains(&("dist0_byte_size".into(), "number".into())));
+        assert!(!fields.iter().any(|(f, _)| f == "dist0_download_url"));
+        assert_eq!(bbox("3.6, 51.0, 3.8, 51.1"), Some([3.6, 51.0, 3.8, 51.1]));
+    }
+}

@@ -1,0 +1,17 @@
+//! The publishers' record form on the server: a form becomes a record graph
+//! (keeping what the form does not show), a stored record becomes a form,
+//! and SHACL results and input checks become errors next to form fields.
+
+mod checks;
+mod drafts;
+mod field_errors;
+mod from_graph;
+mod prepare;
+mod to_graph;
+
+pub use checks::input_errors;
+pub use drafts::{load_draft, save_draft};
+pub use field_errors::field_errors;
+pub use from_graph::form_of;
+pub use prepare::{Prepared, kind_of, prepare};
+pub use to_graph::{distribution_iri, record_graph};

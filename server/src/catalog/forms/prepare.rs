@@ -1,0 +1,115 @@
+//! From a posted form to a record ready to save: its IRI, its graph (on top
+//! of the stored description when editing), the errors by field (typed
+//! values, then SHACL) and the quality it would have.
+
+use app::catalog::Quality;
+use app::catalog::publish::{FORM_LANGUAGES, FieldError, RecordForm};
+use oxigraph::model::{Graph, NamedNode};
+
+use crate::catalog::forms::{field_errors, input_errors, record_graph};
+use crate::catalog::{RecordKind, boundary_nodes, description_of, exact_graphs, slug};
+use crate::http::CatalogServices;
+use crate::store::SqlStore;
+
+/// A form, understood.
+pub struct Prepared {
+    /// The record's IRI.
+    pub iri: NamedNode,
+    /// Its kind.
+    pub kind: RecordKind,
+    /// Its description as it would be stored.
+    pub graph: Graph,
+    /// Errors by field; empty when the record can be saved.
+    pub errors: Vec<FieldError>,
+    /// The quality it would have.
+    pub quality: Quality,
+    /// Whether the record exists already.
+    pub exists: bool,
+}
+
+/// The kind named in a form.
+pub fn kind_of(name: &str) -> RecordKind {
+    match name {
+        "service" => RecordKind::DataService,
+        "series" => RecordKind::DatasetSeries,
+        _ => RecordKind::Dataset,
+    }
+}
+
+/// Understands `form`.
+pub async fn prepare(
+    catalog: &CatalogServices,
+    sql: &SqlStore,
+    form: &RecordForm,
+) -> Result<Prepared, String> {
+    let kind = kind_of(&form.kind);
+    let iris = catalog.importer.iris();
+    let mut errors = input_errors(form);
+    let editing = !form.iri.is_empty();
+    let iri = if editing {
+        NamedNode::new(form.iri.clone()).map_err(|e| e.to_string())?
+    } else {
+        let base_slug = if form.slug.is_empty() {
+            FORM_LANGUAGES
+                .iter()
+                .map(|l| slug(form.title(l)))
+                .find(|s| !s.is_empty())
+                .unwrap_or_default()
+        } else {
+            slug(&form.slug)
+        };
+        let local = if base_slug.is_empty() {
+            "untitled".to_owned()
+        } else {
+            base_slug
+        };
+        NamedNode::new_unchecked(format!("{}{}/{local}", iris.base, kind.segment()))
+    };
+    let stored = catalog
+        .store
+        .record_graphs(vec![iri.clone()])
+        .await
+        .map_err(|e| e.to_string())?;
+    let stored = exact_graphs(sql, iris, stored)
+        .await
+        .map_err(|e| e.to_string())?;
+    let existing = stored.get(&iri).map(|g| description_of(iris, &iri, g));
+    if !editing && existing.is_some() {
+        errors.push(FieldError {
+            field: "slug".into(),
+            kind: "taken".into(),
+            message: String::new(),
+        });
+    }
+    let base = if editing { existing.as_ref() } else { None };
+    let (graph, distributions) = record_graph(form, &iri, kind, base);
+    let check = graph.clone();
+    let report = tokio::task::spawn_blocking(move || {
+        crate::shacl::validate_body(&check, &boundary_nodes(&check))
+    })
+    .await
+    .map_err(|e| e.to_string())?
+    .map_err(|e| e.to_string())?;
+    let violations = report
+        .results
+        .iter()
+        .filter(|r| r.severity == crate::shacl::Severity::Violation)
+        .count();
+    for error in field_errors(&report.results, &iri, &graph, &distributions) {
+        if !errors
+            .iter()
+            .any(|e| e.field == error.field && !error.field.is_empty())
+        {
+            errors.push(error);
+        }
+    }
+    let quality = crate::quality::assess(&graph, iri.as_ref(), violations);
+    Ok(Prepared {
+        iri,
+        kind,
+        graph,
+        errors,
+        quality,
+        exists: existing.is_some(),
+    })
+}
