@@ -8,7 +8,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import { launch, openPage, visit, MODES, DESKTOP, PHONE } from './support.mjs';
+import { launch, openPage, visit, MODES, DESKTOP, PHONE, BASE } from './support.mjs';
 
 const PAGES = [
   '/',
@@ -21,6 +21,8 @@ const PAGES = [
   '/publish',
   '/publish?error=token',
   '/publish/import',
+  '/publish/new?kind=dataset',
+  '/publish/new?kind=service',
   '/datasets/bicycle-counts?version=1',
   '/consultations',
   '/maps',
@@ -54,8 +56,19 @@ describe('accessibility (axe)', () => {
           const { context, page } = await openPage(browser, { js: true, viewport, locale });
           if (!js) await context.route(/\/pkg\/.*\.(js|wasm)$/, (route) => route.abort());
           const found = [];
-          for (const path of [...PAGES, ...PLAIN_PAGES]) {
-            await visit(page, path, js && PAGES.includes(path));
+          // Signed in as a publisher, the publishing pages show their forms,
+          // and a draft shows the form with errors.
+          const signedIn = [];
+          if (process.env.PLAZA_E2E_TOKEN) {
+            await context.request.post(`${BASE}/publish/sign-in`, { form: { token: process.env.PLAZA_E2E_TOKEN } });
+            const draft = await context.request.post(`${BASE}/publish/records`, {
+              form: { kind: 'dataset', title_en: 'Draft', contact_email: 'nope', action: 'save' },
+              maxRedirects: 0,
+            });
+            signedIn.push(draft.headers().location.split('#')[0]);
+          }
+          for (const path of [...PAGES, ...PLAIN_PAGES, ...signedIn]) {
+            await visit(page, path, js && !PLAIN_PAGES.includes(path));
             const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
             for (const violation of results.violations) {
               if (violation.impact === 'serious' || violation.impact === 'critical') {

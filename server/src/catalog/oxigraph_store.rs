@@ -11,7 +11,7 @@ use oxigraph::model::{
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 
-use crate::catalog::store::{CatalogStore, RecordQuery, RecordSlice, StoreFuture};
+use crate::catalog::store::{AgentNames, CatalogStore, RecordQuery, RecordSlice, StoreFuture};
 use crate::store::{RdfStore, RdfStoreError};
 
 /// The catalog store in the local Oxigraph database.
@@ -99,10 +99,7 @@ impl CatalogStore for OxigraphCatalogStore {
         })
     }
 
-    fn agent_names(
-        &self,
-        agents: Vec<NamedNode>,
-    ) -> StoreFuture<'_, HashMap<NamedNode, Vec<(Option<String>, String)>>> {
+    fn agent_names(&self, agents: Vec<NamedNode>) -> StoreFuture<'_, AgentNames> {
         Box::pin(async move {
             let names = self
                 .rdf

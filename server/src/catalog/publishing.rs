@@ -66,7 +66,7 @@ impl PublishingService {
             publishers.push((form.publisher.clone(), form.publisher.clone()));
         }
         let mut languages = scheme(schemes::LANGUAGE);
-        languages.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+        languages.sort_by_key(|a| a.1.to_lowercase());
         Ok(FormOptions {
             themes: scheme(schemes::DATA_THEME),
             publishers,

@@ -50,6 +50,9 @@ pub struct RecordSlice {
     pub records: Vec<NamedNode>,
 }
 
+/// Names of agents: (language tag, name) pairs by agent.
+pub type AgentNames = HashMap<NamedNode, Vec<(Option<String>, String)>>;
+
 /// The RDF side of the catalog.
 pub trait CatalogStore: Send + Sync {
     /// The stored named graph of each record of `iris` that exists.
@@ -71,10 +74,7 @@ pub trait CatalogStore: Send + Sync {
 
     /// The `foaf:name`s of each agent of `agents`, wherever it is described
     /// (a record's graph or the catalog's): (language tag, name) pairs.
-    fn agent_names(
-        &self,
-        agents: Vec<NamedNode>,
-    ) -> StoreFuture<'_, HashMap<NamedNode, Vec<(Option<String>, String)>>>;
+    fn agent_names(&self, agents: Vec<NamedNode>) -> StoreFuture<'_, AgentNames>;
 
     /// Every record with its current version (`dcat:version` of Plaza's
     /// catalog record), to check derived data such as the search index.

@@ -153,7 +153,7 @@ pub async fn import(
     let mut mode = ImportMode::Strict;
     loop {
         match multipart.next_field().await {
-            Ok(Some(field)) => match field.name() {
+            Ok(Some(field)) => match field.name().map(str::to_owned).as_deref() {
                 Some("file") => {
                     file_name = field
                         .file_name()
@@ -166,10 +166,8 @@ pub async fn import(
                         Err(err) => return upload_failed(&err.to_string()),
                     }
                 }
-                Some("mode") => {
-                    if field.text().await.is_ok_and(|t| t == "lenient") {
-                        mode = ImportMode::Lenient;
-                    }
+                Some("mode") if field.text().await.is_ok_and(|t| t == "lenient") => {
+                    mode = ImportMode::Lenient;
                 }
                 _ => {}
             },
@@ -309,19 +307,18 @@ pub async fn save_record(
         .iter()
         .find(|(k, _)| k == "action")
         .map_or("save", |(_, v)| v.as_str());
-    let prepared = match crate::catalog::forms::prepare(&state.catalog, &state.stores.sql, &form)
-        .await
-    {
-        Ok(prepared) => prepared,
-        Err(err) => {
-            tracing::error!("record form: {err}");
-            return (
+    let prepared =
+        match crate::catalog::forms::prepare(&state.catalog, &state.stores.sql, &form).await {
+            Ok(prepared) => prepared,
+            Err(err) => {
+                tracing::error!("record form: {err}");
+                return (
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "Plaza could not read the form; nothing was saved. The error is in the server log.",
             )
                 .into_response();
-        }
-    };
+            }
+        };
     let mut errors = prepared.errors;
     if action == "add_distribution" {
         form.distributions.push(DistributionForm::default());

@@ -67,7 +67,7 @@ impl SearchIndex {
             == Some(SCHEMA_VERSION);
         let opened = if current {
             MmapDirectory::open(dir)
-                .map_err(|e| tantivy::TantivyError::from(e))
+                .map_err(tantivy::TantivyError::from)
                 .and_then(|directory| Index::open_or_create(directory, schema.clone()))
                 .ok()
         } else {

@@ -80,7 +80,6 @@ fn RecordFormView(data: FormPageData) -> impl IntoView {
         t_string!(i18n, form.title_new)
     }
     .to_string();
-    let label = |text: &str| text.to_owned();
     let check = move |_ev: leptos::ev::FocusEvent| {
         #[cfg(feature = "hydrate")]
         {
@@ -160,9 +159,9 @@ fn RecordFormView(data: FormPageData) -> impl IntoView {
                         })
                         .collect_view()}
                     {(!editing).then(|| view! {
-                        <TextInput name="slug".to_owned() label=label(&t_string!(i18n, form.slug).to_string()) value=form.slug.clone() errors hint=t_string!(i18n, form.slug_hint).to_string() />
+                        <TextInput name="slug".to_owned() label=t_string!(i18n, form.slug).to_string() value=form.slug.clone() errors hint=t_string!(i18n, form.slug_hint).to_string() />
                     })}
-                    <TextInput name="keywords".to_owned() label=label(&t_string!(i18n, form.keywords).to_string()) value=form.keywords.clone() errors hint=t_string!(i18n, form.keywords_hint).to_string() />
+                    <TextInput name="keywords".to_owned() label=t_string!(i18n, form.keywords).to_string() value=form.keywords.clone() errors hint=t_string!(i18n, form.keywords_hint).to_string() />
                 </fieldset>
                 <Checkboxes name="themes".to_owned() legend=t_string!(i18n, form.themes).to_string() values=form.themes.clone() options=options.themes.clone() errors />
                 <fieldset>

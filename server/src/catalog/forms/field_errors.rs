@@ -85,7 +85,7 @@ fn record_field(path: &str) -> String {
     let dct = |l: &str| format!("{DCT}{l}");
     let dcat = |l: &str| format!("{DCAT}{l}");
     let first = FORM_LANGUAGES[0];
-    let field = match path {
+    match path {
         p if p == dct("title") => fields::title(first),
         p if p == dct("description") => fields::description(first),
         p if p == dcat("keyword") => "keywords".into(),
@@ -106,8 +106,7 @@ fn record_field(path: &str) -> String {
         p if p == dcat("endpointDescription") => "endpoint_description".into(),
         p if p == dcat("distribution") => fields::distribution(0, "access_url"),
         _ => String::new(),
-    };
-    field
+    }
 }
 
 fn kind_of(constraint: &str) -> &'static str {
