@@ -10,7 +10,7 @@ use leptos_router::{
 };
 
 use crate::account::SignInPage;
-use crate::catalog::publish::{ImportPage, PublishPage, RecordFormPage, ReportPage};
+use crate::catalog::publish::{DeletePage, ImportPage, PublishPage, RecordFormPage, ReportPage};
 use crate::catalog::{CatalogPage, PublisherPage, PublishersPage, RecordPage};
 use crate::components::{SiteFooter, SiteHeader};
 use crate::consult::ConsultationsPage;
@@ -32,6 +32,7 @@ pub fn AppRoutes() -> impl IntoView {
                     <Route path=path!("/publish") view=PublishPage ssr=SsrMode::Async />
                     <Route path=path!("/publish/import") view=ImportPage ssr=SsrMode::Async />
                     <Route path=path!("/publish/new") view=RecordFormPage ssr=SsrMode::Async />
+                    <Route path=path!("/publish/confirm-delete") view=DeletePage ssr=SsrMode::Async />
                     <Route path=path!("/publish/edit") view=RecordFormPage ssr=SsrMode::Async />
                     <Route path=path!("/publish/drafts/:id") view=RecordFormPage ssr=SsrMode::Async />
                     <Route path=path!("/publish/imports/:id") view=ReportPage ssr=SsrMode::Async />

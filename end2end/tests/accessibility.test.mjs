@@ -66,6 +66,14 @@ describe('accessibility (axe)', () => {
               maxRedirects: 0,
             });
             signedIn.push(draft.headers().location.split('#')[0]);
+            signedIn.push('/publish/confirm-delete?record=%2Fdatasets%2Fbicycle-counts');
+            signedIn.push('/publish/edit?record=%2Fdatasets%2Fbicycle-counts');
+          }
+          // A publisher's own page, found from the dashboard.
+          const dashboard = await (await context.request.get(`${BASE}/publishers`)).text();
+          const publisher = dashboard.match(/href="(\/publishers\/[0-9a-f]+)"/);
+          if (publisher) {
+            signedIn.push(publisher[1]);
           }
           for (const path of [...PAGES, ...PLAIN_PAGES, ...signedIn]) {
             await visit(page, path, js && !PLAIN_PAGES.includes(path));

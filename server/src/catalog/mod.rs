@@ -23,7 +23,9 @@ pub use labels::pick_literal;
 pub use oxigraph_store::OxigraphCatalogStore;
 pub use pages::CatalogPages;
 pub use publishing::PublishingService;
-pub use record_graph::{CatalogIris, RecordFacts, description_of, facts_of, same_description};
+pub use record_graph::{
+    CatalogIris, RecordFacts, description_of, facts_of, same_description, tombstone_graph,
+};
 pub use records::{RecordDraft, RecordKind, RefusedRecord, SplitBody, boundary_nodes, slug, split};
 pub use snapshot::{exact_graphs, exact_graphs_with_violations, graph_of_nquads};
 pub use store::{CatalogStore, CatalogStoreError, RecordQuery, RecordSlice};

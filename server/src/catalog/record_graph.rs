@@ -114,6 +114,46 @@ pub fn stored_graph(
     graph
 }
 
+/// The named graph of a deleted record: only Plaza's catalog record, with
+/// the new version and the EU status "withdrawn", so the history goes on
+/// and a record created again at the same IRI continues its numbering. The
+/// catalog no longer links to it, so feeds, search and SPARQL lists of
+/// datasets leave it out.
+pub fn tombstone_graph(iris: &CatalogIris, resource: &NamedNode, facts: &RecordFacts) -> Graph {
+    let record = iris.catalog_record(resource);
+    let mut graph = Graph::new();
+    let date = |value: &str| Literal::new_typed_literal(value, xsd::DATE_TIME);
+    graph.insert(&Triple::new(record.clone(), rdf::TYPE, DCAT_CATALOG_RECORD));
+    graph.insert(&Triple::new(
+        record.clone(),
+        FOAF_PRIMARY_TOPIC,
+        resource.clone(),
+    ));
+    graph.insert(&Triple::new(
+        record.clone(),
+        DCT_ISSUED,
+        date(&facts.issued),
+    ));
+    graph.insert(&Triple::new(
+        record.clone(),
+        DCT_MODIFIED,
+        date(&facts.modified),
+    ));
+    graph.insert(&Triple::new(
+        record.clone(),
+        DCAT_VERSION,
+        Literal::new_simple_literal(facts.version.to_string()),
+    ));
+    graph.insert(&Triple::new(
+        record,
+        NamedNodeRef::new_unchecked("http://www.w3.org/ns/adms#status"),
+        NamedNodeRef::new_unchecked(
+            "http://publications.europa.eu/resource/authority/dataset-status/WITHDRAWN",
+        ),
+    ));
+    graph
+}
+
 /// Plaza's facts read back from a stored graph.
 pub fn facts_of(iris: &CatalogIris, resource: &NamedNode, stored: &Graph) -> Option<RecordFacts> {
     let record = iris.catalog_record(resource);

@@ -53,6 +53,7 @@ pub fn router(state: AppState) -> Router {
         .route("/publish/sign-out", post(publish::sign_out))
         .route("/publish/import", post(publish::import))
         .route("/publish/records", post(publish::save_record))
+        .route("/publish/records/delete", post(publish::delete_record))
         .route("/robots.txt", get(sitemap::robots))
         .route("/sitemap.xml", get(sitemap::index))
         .route("/sitemap/{name}", get(sitemap::file))

@@ -307,6 +307,13 @@ pub async fn save_record(
         .iter()
         .find(|(k, _)| k == "action")
         .map_or("save", |(_, v)| v.as_str());
+    if !form.iri.is_empty() && oxigraph::model::NamedNode::new(form.iri.as_str()).is_err() {
+        return (
+            StatusCode::BAD_REQUEST,
+            "The form names a record whose address is not a valid IRI; nothing was saved. Open the record's edit page again.",
+        )
+            .into_response();
+    }
     let prepared =
         match crate::catalog::forms::prepare(&state.catalog, &state.stores.sql, &form).await {
             Ok(prepared) => prepared,
@@ -370,6 +377,43 @@ pub async fn save_record(
         Err(err) => {
             tracing::error!("record draft: {err}");
             (StatusCode::INTERNAL_SERVER_ERROR, "Plaza could not keep your draft; nothing was saved. The error is in the server log.").into_response()
+        }
+    }
+}
+
+/// `POST /publish/records/delete`: deletes the record at `record` (a page
+/// path), after the confirmation page.
+pub async fn delete_record(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> Response {
+    if cross_site(&headers, &state) {
+        return forbidden();
+    }
+    if subject(&state, &headers).await.is_none() {
+        return Redirect::to("/publish?error=signin").into_response();
+    }
+    let path = form_urlencoded::parse(&body)
+        .find(|(k, _)| k == "record")
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_default();
+    let base = state.catalog.importer.iris().base.clone();
+    let Ok(iri) =
+        oxigraph::model::NamedNode::new(format!("{base}{}", path.trim_start_matches('/')))
+    else {
+        return (StatusCode::BAD_REQUEST, "The form names no record.").into_response();
+    };
+    match state.catalog.importer.delete(&iri).await {
+        Ok(true) => Redirect::to("/publish?deleted=1").into_response(),
+        Ok(false) => (
+            StatusCode::NOT_FOUND,
+            "There is no record at that address (it may be deleted already).",
+        )
+            .into_response(),
+        Err(err) => {
+            tracing::error!("delete: {err}");
+            (StatusCode::INTERNAL_SERVER_ERROR, "Plaza could not delete the record; nothing was changed. The error is in the server log.").into_response()
         }
     }
 }

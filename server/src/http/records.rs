@@ -13,7 +13,7 @@ use axum::response::{IntoResponse, Response};
 use oxigraph::io::RdfFormat;
 use oxigraph::model::{Graph, NamedNode};
 
-use crate::catalog::{exact_graphs, facts_of, graph_of_nquads, version_nquads};
+use crate::catalog::{description_of, exact_graphs, facts_of, graph_of_nquads, version_nquads};
 use crate::http::AppState;
 use crate::rdf::{Representation, negotiate, rdf_format_for_suffix, serialize_graph};
 
@@ -130,6 +130,15 @@ async fn record_rdf(
     else {
         return not_found(requested.as_str());
     };
+    if query.get("version").is_none() && description_of(iris, &resource, current).is_empty() {
+        return plain(
+            StatusCode::GONE,
+            &format!(
+                "{} was deleted; its earlier versions stay readable with ?version=N.",
+                resource.as_str()
+            ),
+        );
+    }
     let graph = match query.get("version") {
         None => current.clone(),
         Some(raw) => {

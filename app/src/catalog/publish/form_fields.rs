@@ -102,6 +102,15 @@ pub fn TextInput(
 #[component]
 pub fn TextArea(name: String, label: String, value: String, errors: Errors) -> impl IntoView {
     let id = format!("field-{name}");
+    // Leptos writes a <textarea>'s children unescaped on the server (tachys
+    // marks it like <script>), so "</textarea><script>" in a value would
+    // end the element: the server escapes it here. In the browser the text
+    // node already exists and is only claimed by hydration.
+    #[cfg(feature = "ssr")]
+    let value = value
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
     let invalid_name = name.clone();
     view! {
         <div class="field" class:has-error=move || error_of(errors, &invalid_name).is_some()>

@@ -119,7 +119,21 @@ fn RecordFormView(data: FormPageData) -> impl IntoView {
             <span aria-current="page">{title.clone()}</span>
         </nav>
         <PageHeading title=move || title.clone() />
-        {record_page.map(|page| view! { <p><a href=page>{t!(i18n, form.see_record)}</a></p> })}
+        {record_page
+            .map(|page| {
+                let path = page
+                    .split_once("://")
+                    .and_then(|(_, rest)| rest.find('/').map(|i| rest[i..].to_owned()))
+                    .unwrap_or_default();
+                let delete = form_urlencoded::Serializer::new(String::new()).append_pair("record", &path).finish();
+                view! {
+                    <p class="record-actions">
+                        <a href=page>{t!(i18n, form.see_record)}</a>
+                        " · "
+                        <a href=format!("/publish/confirm-delete?{delete}")>{t!(i18n, form.delete_link)}</a>
+                    </p>
+                }
+            })}
         <div class="form-layout">
             <form id="record-form" class="stacked-form record-form" method="post" action="/publish/records" novalidate on:focusout=check>
                 <input type="hidden" name="kind" value=form.kind.clone() />

@@ -2,6 +2,7 @@
 //! (Accounts and organisations come with the accounts work; until then a
 //! publisher signs in with an API token.)
 
+mod delete_page;
 mod form_data;
 mod form_fields;
 mod form_page;
@@ -13,6 +14,7 @@ mod report_page;
 mod session;
 mod types;
 
+pub use delete_page::DeletePage;
 pub use form_data::{check_form, load_form};
 pub use form_page::RecordFormPage;
 pub use import_page::ImportPage;

@@ -21,7 +21,9 @@ pub fn PublishPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match session.await {
                     Ok(Some(info)) => {
+                        let deleted = query.with(|q| q.get("deleted")).is_some();
                         view! {
+                            {deleted.then(|| view! { <p class="notice notice-info" role="status">{t!(i18n, form.deleted)}</p> })}
                             <p class="lead">{t!(i18n, publish.signed_in_as, name = info.token_name)}</p>
                             <ul class="journeys">
                                 <li class="journey">
