@@ -448,3 +448,37 @@ async fn hostile_text_in_every_form_field_is_kept_as_text_and_changes_nothing_el
     assert!(!after.contains("<http://x.test/b> <http://x.test/c>"));
     assert!(!after.contains("<http://x.test/a> <http://x.test/b>"));
 }
+
+#[tokio::test]
+async fn a_data_service_is_saved_with_its_endpoint_and_the_datasets_it_serves() {
+    let app = TestApp::spawn().await;
+    let cookie = signed_in(&app).await;
+    let location = post(
+        &app,
+        &cookie,
+        &[
+            ("kind", "service"),
+            ("title_en", "Air quality API"),
+            ("description_en", "Live measurements."),
+            ("endpoint_url", "https://api.havenstad.example/air"),
+            ("serves_datasets", "http://plaza.test/datasets/air-quality"),
+            ("action", "save"),
+        ],
+    )
+    .await;
+    if location != "/services/air-quality-api" {
+        let (_, html) = page(&app, &cookie, location.split('#').next().unwrap()).await;
+        let summary = html.split("error-summary").nth(1).unwrap_or_default();
+        panic!("refused: {}", &summary[..summary.len().min(1500)]);
+    }
+    let (_, turtle) = app
+        .get_rdf("http://plaza.test/services/air-quality-api")
+        .await;
+    assert!(
+        turtle.contains("dcat:servesDataset <http://plaza.test/datasets/air-quality>"),
+        "{turtle}"
+    );
+    assert!(turtle.contains("dcat:endpointURL <https://api.havenstad.example/air>"));
+    let (_, search) = page(&app, &cookie, "/catalog?type=service").await;
+    assert!(search.contains("Air quality API"));
+}

@@ -19,7 +19,9 @@ use crate::catalog::snapshot::exact_graphs;
 use crate::catalog::store::{CatalogStore, CatalogStoreError};
 use crate::rdf::{ParseError, Strictness, parse_graph};
 use crate::search::{SearchDocument, SearchIndex, add_publisher_names};
-use crate::shacl::{Severity, ShaclError, ValidationReport, ValidationResult, validate_body};
+use crate::shacl::{
+    Severity, ShaclError, ValidationReport, ValidationResult, validate_body, validate_body_with,
+};
 use crate::store::{SqlStore, now_rfc3339};
 
 /// How an import treats SHACL violations.
@@ -231,8 +233,16 @@ impl Importer {
         let base = self.iris.base.clone();
         progress("parsing and validating");
         let started = std::time::Instant::now();
-        let prepared =
-            tokio::task::spawn_blocking(move || prepare(&body, format, &base, mode)).await??;
+        let graph = {
+            let base = base.clone();
+            tokio::task::spawn_blocking(move || parse_body(&body, format, &base, mode)).await??
+        };
+        let known = crate::catalog::record_types(
+            self.store.as_ref(),
+            crate::catalog::linked_records(&graph),
+        )
+        .await?;
+        let prepared = tokio::task::spawn_blocking(move || prepare(graph, &base, &known)).await??;
         tracing::debug!(
             elapsed_ms = started.elapsed().as_millis(),
             "import: parsed, split and validated"
@@ -408,12 +418,12 @@ fn parse(
     })
 }
 
-fn prepare(
+fn parse_body(
     body: &[u8],
     format: RdfFormat,
     base: &str,
     mode: ImportMode,
-) -> Result<Prepared, ImportError> {
+) -> Result<Graph, ImportError> {
     let strictness = match mode {
         ImportMode::Strict => Strictness::Strict,
         ImportMode::Lenient => Strictness::Lenient,
@@ -425,13 +435,22 @@ fn prepare(
         triples = graph.len(),
         "import: parsed"
     );
+    Ok(graph)
+}
+
+fn prepare(
+    graph: Graph,
+    base: &str,
+    known: &[oxigraph::model::Triple],
+) -> Result<Prepared, ImportError> {
+    let started = std::time::Instant::now();
     let split = split(graph, base);
     tracing::debug!(elapsed_ms = started.elapsed().as_millis(), "import: split");
     if split.records.is_empty() && split.refused.is_empty() {
         return Err(ImportError::NoRecords);
     }
     let stop = crate::catalog::records::boundary_nodes(&split.graph);
-    let report = validate_body(&split.graph, &stop)?;
+    let report = validate_body_with(&split.graph, &stop, known)?;
     tracing::debug!(
         elapsed_ms = started.elapsed().as_millis(),
         "import: validated"

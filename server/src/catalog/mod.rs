@@ -6,6 +6,7 @@ pub mod forms;
 mod history;
 mod import;
 mod labels;
+mod links;
 mod oxigraph_store;
 mod pages;
 mod publishing;
@@ -20,6 +21,7 @@ pub use import::{
     ImportError, ImportMode, ImportSummary, Importer, Outcome, RecordOutcome, validate_only,
 };
 pub use labels::pick_literal;
+pub use links::{linked_records, record_types};
 pub use oxigraph_store::OxigraphCatalogStore;
 pub use pages::CatalogPages;
 pub use publishing::PublishingService;

@@ -39,9 +39,20 @@ pub fn validate_body(
     data: &Graph,
     stop: &HashSet<NamedOrBlankNode>,
 ) -> Result<ValidationReport, ShaclError> {
+    validate_body_with(data, stop, &[])
+}
+
+/// [`validate_body`] with `known` triples as background knowledge too
+/// (the types of catalog records the body links to).
+pub fn validate_body_with(
+    data: &Graph,
+    stop: &HashSet<NamedOrBlankNode>,
+    known: &[oxigraph::model::Triple],
+) -> Result<ValidationReport, ShaclError> {
     let dcat_ap = dcat_ap()?;
     // The EU vocabulary terms the data uses, typed as the shapes expect.
-    let background = crate::vocab::vocabularies().background_for(data);
+    let mut background = crate::vocab::vocabularies().background_for(data);
+    background.extend_from_slice(known);
     let with_background;
     let data = if background.is_empty() {
         data

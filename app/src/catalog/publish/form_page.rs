@@ -206,6 +206,7 @@ fn RecordFormView(data: FormPageData) -> impl IntoView {
                         <legend>{t!(i18n, form.service)}</legend>
                         <TextInput name="endpoint_url".to_owned() label=t_string!(i18n, form.endpoint_url).to_string() value=form.endpoint_url.clone() errors kind="url" />
                         <TextInput name="endpoint_description".to_owned() label=t_string!(i18n, form.endpoint_description).to_string() value=form.endpoint_description.clone() errors kind="url" />
+                        <TextInput name="serves_datasets".to_owned() label=t_string!(i18n, form.serves_datasets).to_string() value=form.serves_datasets.clone() errors hint=t_string!(i18n, form.serves_datasets_hint).to_string() />
                     </fieldset>
                 })}
                 {(kind == "dataset").then(|| {

@@ -89,6 +89,10 @@ pub struct RecordForm {
     pub endpoint_url: String,
     /// For a data service: `dcat:endpointDescription`.
     pub endpoint_description: String,
+    /// For a data service: the datasets it serves (`dcat:servesDataset`),
+    /// addresses separated by spaces or commas.
+    #[serde(default)]
+    pub serves_datasets: String,
     /// Distributions (datasets).
     pub distributions: Vec<DistributionForm>,
 }
@@ -136,6 +140,7 @@ impl RecordForm {
                 "hvd_category" => form.hvd_category = value.to_owned(),
                 "endpoint_url" => form.endpoint_url = value.to_owned(),
                 "endpoint_description" => form.endpoint_description = value.to_owned(),
+                "serves_datasets" => form.serves_datasets = value.to_owned(),
                 other => form.set_indexed(other, value),
             }
         }

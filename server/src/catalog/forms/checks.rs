@@ -55,6 +55,14 @@ pub fn input_errors(form: &RecordForm) -> Vec<FieldError> {
     url("publisher".into(), &form.publisher);
     url("endpoint_url".into(), &form.endpoint_url);
     url("endpoint_description".into(), &form.endpoint_description);
+    if form
+        .serves_datasets
+        .split([' ', ',', '\n'])
+        .map(str::trim)
+        .any(|d| !d.is_empty() && !is_url(d))
+    {
+        url("serves_datasets".into(), "not a url");
+    }
     for (n, d) in form.distributions.iter().enumerate() {
         url(fields::distribution(n, "access_url"), &d.access_url);
         url(fields::distribution(n, "download_url"), &d.download_url);

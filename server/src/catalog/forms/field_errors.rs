@@ -37,6 +37,15 @@ pub fn field_errors(
     let mut errors: Vec<FieldError> = results
         .iter()
         .filter(|r| r.severity == Severity::Violation)
+        // Results about records the form links to (background knowledge)
+        // are not the form's to fix.
+        .filter(|r| {
+            r.focus_node.starts_with("_:")
+                || graph
+                    .triples_for_subject(NamedNodeRef::new_unchecked(&r.focus_node))
+                    .next()
+                    .is_some()
+        })
         .map(|result| {
             let path = result.path.as_deref().unwrap_or_default();
             let local = |ns: &str| path.strip_prefix(ns).unwrap_or_default().to_owned();
@@ -67,9 +76,15 @@ pub fn field_errors(
             } else {
                 String::new()
             };
+            // A result no field shows keeps the validator's own words.
+            let kind = if field.is_empty() {
+                "other"
+            } else {
+                kind_of(&result.constraint)
+            };
             FieldError {
                 field,
-                kind: kind_of(&result.constraint).to_owned(),
+                kind: kind.to_owned(),
                 message: result.message.clone(),
             }
         })
@@ -104,6 +119,7 @@ fn record_field(path: &str) -> String {
         }
         p if p == dcat("endpointURL") => "endpoint_url".into(),
         p if p == dcat("endpointDescription") => "endpoint_description".into(),
+        p if p == dcat("servesDataset") => "serves_datasets".into(),
         p if p == dcat("distribution") => fields::distribution(0, "access_url"),
         _ => String::new(),
     }

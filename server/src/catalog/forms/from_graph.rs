@@ -150,6 +150,7 @@ pub fn form_of(graph: &Graph, iri: &NamedNode, kind: &str) -> RecordForm {
         hvd_category: first_iri(node, "http://data.europa.eu/r5r/hvdCategory"),
         endpoint_url: first_iri(node, &format!("{DCAT}endpointURL")),
         endpoint_description: first_iri(node, &format!("{DCAT}endpointDescription")),
+        serves_datasets: iris(node, &format!("{DCAT}servesDataset")).join(" "),
         distributions,
     }
 }

@@ -84,8 +84,14 @@ pub async fn prepare(
     let base = if editing { existing.as_ref() } else { None };
     let (graph, distributions) = record_graph(form, &iri, kind, base);
     let check = graph.clone();
+    let known = crate::catalog::record_types(
+        catalog.store.as_ref(),
+        crate::catalog::linked_records(&graph),
+    )
+    .await
+    .map_err(|e| e.to_string())?;
     let report = tokio::task::spawn_blocking(move || {
-        crate::shacl::validate_body(&check, &boundary_nodes(&check))
+        crate::shacl::validate_body_with(&check, &boundary_nodes(&check), &known)
     })
     .await
     .map_err(|e| e.to_string())?

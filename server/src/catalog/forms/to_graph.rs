@@ -47,6 +47,7 @@ fn controlled() -> Vec<NamedNode> {
         NamedNode::new_unchecked(format!("{R5R}applicableLegislation")),
         dcat("endpointURL"),
         dcat("endpointDescription"),
+        dcat("servesDataset"),
         dcat("distribution"),
     ]
     .into()
@@ -257,6 +258,18 @@ pub fn record_graph(
                 &subject,
                 dcat("endpointDescription"),
                 NamedNode::new_unchecked(&form.endpoint_description).into(),
+            );
+        }
+        for dataset in form
+            .serves_datasets
+            .split([' ', ',', '\n'])
+            .map(str::trim)
+            .filter(|d| is_url(d))
+        {
+            add(
+                &subject,
+                dcat("servesDataset"),
+                NamedNode::new_unchecked(dataset).into(),
             );
         }
     }
