@@ -42,6 +42,13 @@ describe('record form', () => {
       await type(page, 'Title (English)', `Street lights ${word}`);
       await type(page, 'Keywords', word);
       await type(page, 'Contact e-mail', 'not-an-address');
+      if (js) {
+        // With JavaScript the error shows as soon as the field is left.
+        await page.keyboard.press('Tab');
+        await page.locator('#contact_email-error').waitFor();
+        assert.equal(await page.locator('#contact_email-error').textContent(), 'Enter an e-mail address like name@example.org.');
+        assert.match(await page.locator('.form-quality').textContent(), /of \d+ points/);
+      }
       await page.getByRole('checkbox', { name: 'Energy' }).focus();
       await page.keyboard.press('Space');
       await type(page, 'Access address', `${BASE}/datasets/street-lights-${word}`);

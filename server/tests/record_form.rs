@@ -130,6 +130,7 @@ async fn a_valid_dataset_is_saved_with_eu_iris_and_edited_without_losing_other_p
             ("spatial_bbox", "3.6,51.0,3.8,51.1"),
             ("temporal_start", "2024-01-01"),
             ("dist0_title", "Benches (CSV)"),
+            ("dist0_description", "One row per bench."),
             ("dist0_access_url", "https://data.havenstad.example/benches"),
             (
                 "dist0_download_url",
@@ -151,6 +152,7 @@ async fn a_valid_dataset_is_saved_with_eu_iris_and_edited_without_losing_other_p
         "{turtle}"
     );
     assert!(turtle.contains("\"Bancs publics\"@fr"));
+    assert!(turtle.contains("\"One row per bench.\"@en"), "{turtle}");
     assert!(
         turtle.contains("POLYGON((3.6 51, 3.8 51, 3.8 51.1, 3.6 51.1, 3.6 51))"),
         "{turtle}"

@@ -49,10 +49,28 @@ pub fn PublisherPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(Some((publisher, newest))) => {
-                        let all = SearchParams::default().with_filter("publisher", &publisher.key);
-                        let name = publisher.name.clone();
-                        let rating = crate::catalog::rating(publisher.quality_percent, 100);
-                        view! {
+                        view! { <PublisherContent publisher newest /> }.into_any()
+                    }
+                    Ok(None) => view! { <NotFoundPage /> }.into_any(),
+                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The page's content, a component of its own so its signals live as long
+/// as it does (inside `Suspend` they were disposed during hydration).
+#[component]
+fn PublisherContent(
+    publisher: crate::catalog::PublisherSummary,
+    newest: crate::catalog::SearchPage,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let all = SearchParams::default().with_filter("publisher", &publisher.key);
+    let name = publisher.name.clone();
+    let rating = crate::catalog::rating(publisher.quality_percent, 100);
+    view! {
                             <nav class="breadcrumb" aria-label=move || t_string!(i18n, record.breadcrumb).to_string()>
                                 <a href="/publishers">{t!(i18n, publishers.title)}</a>
                                 " › "
@@ -101,12 +119,5 @@ pub fn PublisherPage() -> impl IntoView {
                                 </p>
                             </section>
                         }
-                            .into_any()
-                    }
-                    Ok(None) => view! { <NotFoundPage /> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    .into_any()
 }

@@ -44,19 +44,24 @@ pub fn RecordFormPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(Some(data)) => view! { <RecordFormView data /> }.into_any(),
-                    Ok(None) => {
-                        view! {
-                            <PageHeading title=move || t_string!(i18n, form.title_new).to_string() />
-                            <p>
-                                <a href="/publish">{t!(i18n, form.not_available)}</a>
-                            </p>
-                        }
-                            .into_any()
-                    }
+                    Ok(None) => view! { <FormUnavailable /> }.into_any(),
                     Err(error) => view! { <ErrorNotice error /> }.into_any(),
                 }
             })}
         </Suspense>
+    }
+}
+
+/// Shown when the form is not available (signed out, or no such record or
+/// draft); a component so its title signal outlives the `Suspend`.
+#[component]
+fn FormUnavailable() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <PageHeading title=move || t_string!(i18n, form.title_new).to_string() />
+        <p>
+            <a href="/publish">{t!(i18n, form.not_available)}</a>
+        </p>
     }
 }
 
@@ -222,6 +227,7 @@ fn RecordFormView(data: FormPageData) -> impl IntoView {
                                         <legend>{t!(i18n, form.distribution, number = n + 1)}</legend>
                                         <input type="hidden" name=field("iri") value=d.iri.clone() />
                                         <TextInput name=field("title") label=t_string!(i18n, form.distribution_title).to_string() value=d.title errors />
+                                        <TextArea name=field("description") label=t_string!(i18n, form.distribution_description).to_string() value=d.description errors />
                                         <TextInput name=field("access_url") label=t_string!(i18n, form.access_url).to_string() value=d.access_url errors kind="url" />
                                         <TextInput name=field("download_url") label=t_string!(i18n, form.download_url).to_string() value=d.download_url errors kind="url" />
                                         <Select name=field("format") label=t_string!(i18n, form.format).to_string() value=d.format options=options.file_types.clone() errors />

@@ -14,6 +14,9 @@ pub struct DistributionForm {
     pub iri: String,
     /// Title (in the first form language).
     pub title: String,
+    /// Description (in the first form language).
+    #[serde(default)]
+    pub description: String,
     /// Where the data can be reached.
     pub access_url: String,
     /// Where the file itself is.
@@ -32,6 +35,7 @@ impl DistributionForm {
     /// True when nothing was filled in.
     pub fn is_empty(&self) -> bool {
         self.title.is_empty()
+            && self.description.is_empty()
             && self.access_url.is_empty()
             && self.download_url.is_empty()
             && self.format.is_empty()
@@ -168,6 +172,7 @@ impl RecordForm {
             let slot = match field {
                 "iri" => &mut d.iri,
                 "title" => &mut d.title,
+                "description" => &mut d.description,
                 "access_url" => &mut d.access_url,
                 "download_url" => &mut d.download_url,
                 "format" => &mut d.format,

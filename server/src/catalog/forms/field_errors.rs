@@ -62,6 +62,7 @@ pub fn field_errors(
                     (_, "format") => "format",
                     (_, "license") => "licence",
                     (_, "title") => "title",
+                    (_, "description") => "description",
                     _ => "access_url",
                 };
                 fields::distribution(n, name)

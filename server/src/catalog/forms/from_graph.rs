@@ -98,6 +98,7 @@ pub fn form_of(graph: &Graph, iri: &NamedNode, kind: &str) -> RecordForm {
         .map(|(iri, d)| DistributionForm {
             iri,
             title: text(d, &format!("{DCT}title")),
+            description: text(d, &format!("{DCT}description")),
             access_url: first_iri(d, &format!("{DCAT}accessURL")),
             download_url: first_iri(d, &format!("{DCAT}downloadURL")),
             format: first_iri(d, &format!("{DCT}format")),

@@ -294,6 +294,14 @@ pub fn record_graph(
                     Literal::new_language_tagged_literal_unchecked(&d.title, first_lang).into(),
                 );
             }
+            if !d.description.is_empty() {
+                add(
+                    &node,
+                    dct("description"),
+                    Literal::new_language_tagged_literal_unchecked(&d.description, first_lang)
+                        .into(),
+                );
+            }
             if is_url(&d.access_url) {
                 add(
                     &node,
