@@ -1,6 +1,7 @@
 //! The HTTP application: Leptos pages and server functions, operations
 //! endpoints, the language switch, and the layers every response passes.
 
+mod csrf;
 mod feed;
 pub mod html;
 mod lang;
@@ -93,6 +94,10 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(from_fn_with_state(state.clone(), feed::negotiate_catalog))
         .layer(from_fn_with_state(state.clone(), records::negotiate_record))
+        .layer(from_fn_with_state(
+            std::sync::Arc::<str>::from(state.config.public_url.base_iri().trim_end_matches('/')),
+            csrf::refuse_cross_site,
+        ))
         .route_layer(from_fn(request_metrics::label_route))
         .layer(from_fn(request_metrics::track))
         .layer(from_fn_with_state(
