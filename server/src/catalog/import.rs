@@ -12,7 +12,6 @@ use serde::Serialize;
 use crate::catalog::history::{self, NewVersion};
 use crate::catalog::record_graph::{
     CatalogIris, RecordFacts, description_of, facts_of, same_description, stored_graph,
-    tombstone_graph,
 };
 use crate::catalog::records::{RecordKind, RefusedRecord, split};
 use crate::catalog::snapshot::exact_graphs;
@@ -123,13 +122,13 @@ pub enum ImportError {
 /// The catalog's write side.
 #[derive(Clone)]
 pub struct Importer {
-    store: Arc<dyn CatalogStore>,
-    sql: SqlStore,
-    iris: CatalogIris,
+    pub(super) store: Arc<dyn CatalogStore>,
+    pub(super) sql: SqlStore,
+    pub(super) iris: CatalogIris,
     /// The search index, written after the store.
-    search: Option<SearchIndex>,
+    pub(super) search: Option<SearchIndex>,
     /// One write at a time in this process, so version numbers never race.
-    write_lock: Arc<tokio::sync::Mutex<()>>,
+    pub(super) write_lock: Arc<tokio::sync::Mutex<()>>,
 }
 
 /// A parsed, split and validated body, ready to compare and write.
@@ -150,55 +149,6 @@ impl Importer {
             search: None,
             write_lock: Arc::new(tokio::sync::Mutex::new(())),
         }
-    }
-
-    /// Deletes the record `iri`: its graph becomes a tombstone (Plaza's
-    /// catalog record with a new version, status withdrawn), its history
-    /// gains a "deleted" version, and it leaves the search index. Returns
-    /// false when there is no such record (or it was deleted already).
-    pub async fn delete(&self, iri: &NamedNode) -> Result<bool, ImportError> {
-        let _guard = self.write_lock.lock().await;
-        let stored = self.store.record_graphs(vec![iri.clone()]).await?;
-        let Some((graph, facts)) = stored
-            .get(iri)
-            .and_then(|g| facts_of(&self.iris, iri, g).map(|f| (g, f)))
-        else {
-            return Ok(false);
-        };
-        if description_of(&self.iris, iri, graph).is_empty() {
-            return Ok(false);
-        }
-        let now = now_rfc3339();
-        let facts = RecordFacts {
-            version: facts.version + 1,
-            issued: facts.issued,
-            modified: now.clone(),
-        };
-        let tombstone = tombstone_graph(&self.iris, iri, &facts);
-        history::write_versions(
-            &self.sql,
-            &[NewVersion {
-                record: iri.as_str().to_owned(),
-                version: facts.version,
-                created_at: now,
-                change: "deleted",
-                nquads: nquads(iri, &tombstone),
-                results: "[]".to_owned(),
-            }],
-        )
-        .await?;
-        self.store
-            .replace_graphs(vec![(iri.clone(), tombstone)])
-            .await?;
-        tracing::info!(record = %iri, version = facts.version, "record deleted");
-        if let Some(search) = &self.search
-            && let Err(err) = search
-                .write(Vec::new(), vec![iri.as_str().to_owned()])
-                .await
-        {
-            tracing::error!("the search index missed a deletion: {err}");
-        }
-        Ok(true)
     }
 
     /// The same importer, also keeping `search` in step with every write.
@@ -505,7 +455,7 @@ fn prepare(
     })
 }
 
-fn nquads(name: &NamedNode, graph: &Graph) -> String {
+pub(super) fn nquads(name: &NamedNode, graph: &Graph) -> String {
     let mut out = Vec::new();
     let mut serializer = RdfSerializer::from_format(RdfFormat::NQuads).for_writer(&mut out);
     for triple in graph {

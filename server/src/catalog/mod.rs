@@ -2,6 +2,7 @@
 //! validated, stored one named graph each with their history, and read back
 //! for pages and machines.
 
+mod deletion;
 pub mod forms;
 mod history;
 mod import;
