@@ -93,3 +93,21 @@ pub fn services() -> Result<Services, crate::error::AppError> {
         ))
     })
 }
+
+/// The headers of the request a server function answers (they carry the
+/// session cookie).
+pub async fn request_headers() -> Result<http::HeaderMap, crate::error::AppError> {
+    leptos_axum::extract().await.map_err(|e| {
+        crate::error::AppError::Call(leptos::server_fn::error::ServerFnErrorErr::ServerError(
+            e.to_string(),
+        ))
+    })
+}
+
+/// Logs a failed service call (`call` names it) and gives the page's error.
+pub fn unavailable(call: &'static str) -> impl Fn(ServiceError) -> crate::error::AppError {
+    move |err| {
+        leptos::logging::error!("{call} failed: {err}");
+        crate::error::AppError::StoreUnavailable
+    }
+}

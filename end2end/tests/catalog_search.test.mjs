@@ -3,16 +3,12 @@
 // link or a GET form, so it works the same with JavaScript off and on.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, visit, hydrated, MODES } from './support.mjs';
+import { launch, openPage, visit, settle, MODES } from './support.mjs';
 
 async function resultTitles(page) {
   return page.locator('.results .card-title a').allTextContents();
 }
 
-async function settle(page, js) {
-  await page.waitForLoadState('load');
-  if (js) await hydrated(page);
-}
 
 describe('catalog search', () => {
   let browser;

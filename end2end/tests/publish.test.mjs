@@ -6,14 +6,8 @@ import assert from 'node:assert/strict';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, openPage, visit, hydrated, MODES, BASE } from './support.mjs';
+import { launch, openPage, visit, settle, signInWithKeyboard, TOKEN, MODES, BASE } from './support.mjs';
 
-const TOKEN = process.env.PLAZA_E2E_TOKEN;
-
-async function settle(page, js) {
-  await page.waitForLoadState('load');
-  if (js) await hydrated(page);
-}
 
 describe('publishing', () => {
   let browser;
@@ -23,12 +17,7 @@ describe('publishing', () => {
   for (const { js, name } of MODES) {
     test(`a publisher imports a file and finds the record (${name})`, { skip: !TOKEN && 'PLAZA_E2E_TOKEN is not set' }, async () => {
       const { context, page, problems } = await openPage(browser, { js });
-      await visit(page, '/publish', js);
-      await page.getByLabel('API token').focus();
-      await page.keyboard.type(TOKEN);
-      await page.keyboard.press('Enter');
-      await page.waitForURL(/\/publish$/);
-      await settle(page, js);
+      await signInWithKeyboard(page, js);
       await page.getByText('Signed in with the token “End-to-end publisher”.').waitFor();
 
       const slug = `e2e-${js ? 'js' : 'nojs'}-${Date.now()}`;

@@ -3,14 +3,8 @@
 // then found through a facet and fetched as Turtle.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, visit, hydrated, MODES, BASE } from './support.mjs';
+import { launch, openPage, visit, settle, signInWithKeyboard, TOKEN, MODES, BASE } from './support.mjs';
 
-const TOKEN = process.env.PLAZA_E2E_TOKEN;
-
-async function settle(page, js) {
-  await page.waitForLoadState('load');
-  if (js) await hydrated(page);
-}
 
 async function type(page, label, text) {
   await page.getByLabel(label, { exact: true }).focus();
@@ -26,12 +20,7 @@ describe('record form', () => {
   for (const { js, name } of MODES) {
     test(`a dataset published through the form with the keyboard (${name})`, { skip: !TOKEN && 'PLAZA_E2E_TOKEN is not set' }, async () => {
       const { context, page, problems } = await openPage(browser, { js });
-      await visit(page, '/publish', js);
-      await page.getByLabel('API token').focus();
-      await page.keyboard.type(TOKEN);
-      await page.keyboard.press('Enter');
-      await page.waitForURL(/\/publish$/);
-      await settle(page, js);
+      await signInWithKeyboard(page, js);
 
       await page.getByRole('link', { name: 'Describe a new dataset' }).focus();
       await page.keyboard.press('Enter');

@@ -60,3 +60,22 @@ export async function visit(page, path, js) {
   if (js) await hydrated(page);
   return response;
 }
+
+/** After a navigation: the page has loaded and, with JavaScript on, hydrated. */
+export async function settle(page, js) {
+  await page.waitForLoadState('load');
+  if (js) await hydrated(page);
+}
+
+/** The publisher's API token the end-to-end server was started with. */
+export const TOKEN = process.env.PLAZA_E2E_TOKEN;
+
+/** Signs in on /publish with the keyboard only. */
+export async function signInWithKeyboard(page, js) {
+  await visit(page, '/publish', js);
+  await page.getByLabel('API token').focus();
+  await page.keyboard.type(TOKEN);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/publish$/);
+  await settle(page, js);
+}

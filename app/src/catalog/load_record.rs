@@ -14,17 +14,10 @@ pub async fn load_record(
     version: Option<i64>,
 ) -> Result<Option<RecordView>, AppError> {
     let locale: crate::i18n::Locale = lang.parse().unwrap_or_default();
-    let services = use_context::<crate::services::Services>().ok_or_else(|| {
-        AppError::Call(ServerFnErrorErr::ServerError(
-            "services are missing from the context".into(),
-        ))
-    })?;
+    let services = crate::services::services()?;
     services
         .catalog
         .record(locale, path, version)
         .await
-        .map_err(|err| {
-            leptos::logging::error!("load_record failed: {err}");
-            AppError::StoreUnavailable
-        })
+        .map_err(crate::services::unavailable("load_record"))
 }

@@ -11,17 +11,10 @@ use crate::error::AppError;
 #[server(prefix = "/api/fn", endpoint = "search-catalog", input = Json)]
 pub async fn search_catalog(lang: String, params: SearchParams) -> Result<SearchPage, AppError> {
     let locale: crate::i18n::Locale = lang.parse().unwrap_or_default();
-    let services = use_context::<crate::services::Services>().ok_or_else(|| {
-        AppError::Call(ServerFnErrorErr::ServerError(
-            "services are missing from the context".into(),
-        ))
-    })?;
+    let services = crate::services::services()?;
     services
         .catalog
         .search(locale, params.normalised())
         .await
-        .map_err(|err| {
-            leptos::logging::error!("search_catalog failed: {err}");
-            AppError::StoreUnavailable
-        })
+        .map_err(crate::services::unavailable("search_catalog"))
 }

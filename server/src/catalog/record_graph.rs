@@ -81,30 +81,8 @@ pub fn stored_graph(
     description: &Graph,
     facts: &RecordFacts,
 ) -> Graph {
-    let record = iris.catalog_record(resource);
     let mut graph = description.clone();
-    let date = |value: &str| Literal::new_typed_literal(value, xsd::DATE_TIME);
-    graph.insert(&Triple::new(record.clone(), rdf::TYPE, DCAT_CATALOG_RECORD));
-    graph.insert(&Triple::new(
-        record.clone(),
-        FOAF_PRIMARY_TOPIC,
-        resource.clone(),
-    ));
-    graph.insert(&Triple::new(
-        record.clone(),
-        DCT_ISSUED,
-        date(&facts.issued),
-    ));
-    graph.insert(&Triple::new(
-        record.clone(),
-        DCT_MODIFIED,
-        date(&facts.modified),
-    ));
-    graph.insert(&Triple::new(
-        record.clone(),
-        DCAT_VERSION,
-        Literal::new_simple_literal(facts.version.to_string()),
-    ));
+    let record = insert_catalog_record(&mut graph, iris, resource, facts);
     graph.insert(&Triple::new(
         iris.catalog.clone(),
         kind.catalog_property(),
@@ -120,8 +98,27 @@ pub fn stored_graph(
 /// catalog no longer links to it, so feeds, search and SPARQL lists of
 /// datasets leave it out.
 pub fn tombstone_graph(iris: &CatalogIris, resource: &NamedNode, facts: &RecordFacts) -> Graph {
-    let record = iris.catalog_record(resource);
     let mut graph = Graph::new();
+    let record = insert_catalog_record(&mut graph, iris, resource, facts);
+    graph.insert(&Triple::new(
+        record,
+        NamedNodeRef::new_unchecked("http://www.w3.org/ns/adms#status"),
+        NamedNodeRef::new_unchecked(
+            "http://publications.europa.eu/resource/authority/dataset-status/WITHDRAWN",
+        ),
+    ));
+    graph
+}
+
+/// Adds Plaza's catalog record about `resource` (type, topic, issued,
+/// modified, version) to `graph`, and returns its IRI.
+fn insert_catalog_record(
+    graph: &mut Graph,
+    iris: &CatalogIris,
+    resource: &NamedNode,
+    facts: &RecordFacts,
+) -> NamedNode {
+    let record = iris.catalog_record(resource);
     let date = |value: &str| Literal::new_typed_literal(value, xsd::DATE_TIME);
     graph.insert(&Triple::new(record.clone(), rdf::TYPE, DCAT_CATALOG_RECORD));
     graph.insert(&Triple::new(
@@ -144,14 +141,7 @@ pub fn tombstone_graph(iris: &CatalogIris, resource: &NamedNode, facts: &RecordF
         DCAT_VERSION,
         Literal::new_simple_literal(facts.version.to_string()),
     ));
-    graph.insert(&Triple::new(
-        record,
-        NamedNodeRef::new_unchecked("http://www.w3.org/ns/adms#status"),
-        NamedNodeRef::new_unchecked(
-            "http://publications.europa.eu/resource/authority/dataset-status/WITHDRAWN",
-        ),
-    ));
-    graph
+    record
 }
 
 /// Plaza's facts read back from a stored graph.

@@ -13,32 +13,22 @@ use crate::error::AppError;
 pub async fn load_form(lang: String, source: FormSource) -> Result<Option<FormPageData>, AppError> {
     let locale: crate::i18n::Locale = lang.parse().unwrap_or_default();
     let services = crate::services::services()?;
-    let headers: http::HeaderMap = leptos_axum::extract()
-        .await
-        .map_err(|e| AppError::Call(ServerFnErrorErr::ServerError(e.to_string())))?;
+    let headers = crate::services::request_headers().await?;
     services
         .publishing
         .load_form(headers, locale, source)
         .await
-        .map_err(|err| {
-            leptos::logging::error!("load_form failed: {err}");
-            AppError::StoreUnavailable
-        })
+        .map_err(crate::services::unavailable("load_form"))
 }
 
 /// Errors by field and quality of `form` as typed so far.
 #[server(prefix = "/api/fn", endpoint = "check-form", input = Json)]
 pub async fn check_form(form: RecordForm) -> Result<Option<FormCheck>, AppError> {
     let services = crate::services::services()?;
-    let headers: http::HeaderMap = leptos_axum::extract()
-        .await
-        .map_err(|e| AppError::Call(ServerFnErrorErr::ServerError(e.to_string())))?;
+    let headers = crate::services::request_headers().await?;
     services
         .publishing
         .check_form(headers, form)
         .await
-        .map_err(|err| {
-            leptos::logging::error!("check_form failed: {err}");
-            AppError::StoreUnavailable
-        })
+        .map_err(crate::services::unavailable("check_form"))
 }

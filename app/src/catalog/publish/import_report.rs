@@ -10,15 +10,10 @@ use crate::error::AppError;
 pub async fn import_report(lang: String, id: String) -> Result<Option<ImportReportView>, AppError> {
     let locale: crate::i18n::Locale = lang.parse().unwrap_or_default();
     let services = crate::services::services()?;
-    let headers: http::HeaderMap = leptos_axum::extract()
-        .await
-        .map_err(|e| AppError::Call(ServerFnErrorErr::ServerError(e.to_string())))?;
+    let headers = crate::services::request_headers().await?;
     services
         .publishing
         .import_report(headers, locale, id)
         .await
-        .map_err(|err| {
-            leptos::logging::error!("import_report failed: {err}");
-            AppError::StoreUnavailable
-        })
+        .map_err(crate::services::unavailable("import_report"))
 }

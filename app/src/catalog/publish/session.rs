@@ -9,11 +9,10 @@ use crate::error::AppError;
 #[server(prefix = "/api/fn", endpoint = "publisher-session")]
 pub async fn publisher_session() -> Result<Option<PublisherInfo>, AppError> {
     let services = crate::services::services()?;
-    let headers: http::HeaderMap = leptos_axum::extract()
+    let headers = crate::services::request_headers().await?;
+    services
+        .publishing
+        .publisher(headers)
         .await
-        .map_err(|e| AppError::Call(ServerFnErrorErr::ServerError(e.to_string())))?;
-    services.publishing.publisher(headers).await.map_err(|err| {
-        leptos::logging::error!("publisher_session failed: {err}");
-        AppError::StoreUnavailable
-    })
+        .map_err(crate::services::unavailable("publisher_session"))
 }
