@@ -9,8 +9,12 @@ use leptos_router::{
     path,
 };
 
-use crate::account::SignInPage;
-use crate::catalog::publish::{DeletePage, ImportPage, PublishPage, RecordFormPage, ReportPage};
+use crate::account::{
+    AccountDeletedPage, AccountPage, AdminPage, AuditPage, ResetPage, SignInPage, SignUpPage,
+};
+use crate::catalog::publish::{
+    DeletePage, ImportPage, PublishPage, RecordFormPage, ReportPage, TokensPage,
+};
 use crate::catalog::{CatalogPage, PublisherPage, PublishersPage, RecordPage};
 use crate::components::{SiteFooter, SiteHeader};
 use crate::consult::ConsultationsPage;
@@ -44,7 +48,14 @@ pub fn AppRoutes() -> impl IntoView {
                     <Route path=path!("/consultations") view=ConsultationsPage />
                     <Route path=path!("/maps") view=MapsPage />
                     <Route path=path!("/models") view=ModelsPage />
-                    <Route path=path!("/account/sign-in") view=SignInPage />
+                    <Route path=path!("/publish/tokens") view=TokensPage ssr=SsrMode::Async />
+                    <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
+                    <Route path=path!("/account/sign-in") view=SignInPage ssr=SsrMode::Async />
+                    <Route path=path!("/account/sign-up") view=SignUpPage ssr=SsrMode::Async />
+                    <Route path=path!("/account/reset") view=ResetPage ssr=SsrMode::Async />
+                    <Route path=path!("/account/deleted") view=AccountDeletedPage />
+                    <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async />
                     <Route path=path!("/accessibility") view=AccessibilityPage />
                     <Route path=path!("/privacy") view=PrivacyPage />
                 </Routes>

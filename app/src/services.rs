@@ -6,6 +6,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
 
+use crate::account::{AdminView, AuditRow, SignInOptions, TokensView, Viewer};
 use crate::catalog::publish::{
     FormCheck, FormPageData, FormSource, ImportReportView, PublisherInfo, RecordForm,
 };
@@ -76,6 +77,35 @@ pub trait Publishing: Send + Sync {
     ) -> ServiceFuture<'_, Option<FormCheck>>;
 }
 
+/// People: who is signed in, and what the account and administration pages
+/// show. The request's headers carry the session cookie.
+pub trait Accounts: Send + Sync {
+    /// The person signed in with the session in `headers`, if any.
+    fn viewer(&self, headers: http::HeaderMap) -> ServiceFuture<'_, Option<Viewer>>;
+
+    /// What the sign-in page offers besides a password.
+    fn sign_in_options(&self) -> ServiceFuture<'_, SignInOptions>;
+
+    /// Whether the reset link `token` works: `valid`, `expired`, `used` or
+    /// `unknown`.
+    fn reset_link(&self, token: String) -> ServiceFuture<'_, String>;
+
+    /// The administration page, for administrators only.
+    fn admin(&self, headers: http::HeaderMap) -> ServiceFuture<'_, Option<AdminView>>;
+
+    /// The newest audit log entries, for administrators only.
+    fn audit(&self, headers: http::HeaderMap) -> ServiceFuture<'_, Option<Vec<AuditRow>>>;
+
+    /// The tokens of the viewer's organisations (all for administrators),
+    /// with the secret `reveal` names if it was just created in this
+    /// session; `None` for people who publish for no organisation.
+    fn tokens(
+        &self,
+        headers: http::HeaderMap,
+        reveal: Option<String>,
+    ) -> ServiceFuture<'_, Option<TokensView>>;
+}
+
 /// Everything the server functions need, provided as one context value.
 #[derive(Clone)]
 pub struct Services {
@@ -83,6 +113,8 @@ pub struct Services {
     pub catalog: Arc<dyn CatalogReader>,
     /// The publishers' side.
     pub publishing: Arc<dyn Publishing>,
+    /// People and organisations.
+    pub accounts: Arc<dyn Accounts>,
 }
 
 /// The services from the context of a server function call.

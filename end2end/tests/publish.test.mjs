@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, openPage, visit, settle, signInWithKeyboard, TOKEN, MODES, BASE } from './support.mjs';
+import { launch, openPage, visit, settle, signInWithKeyboard, PASSWORD, MODES, BASE } from './support.mjs';
 
 
 describe('publishing', () => {
@@ -15,7 +15,7 @@ describe('publishing', () => {
   after(async () => { await browser.close(); });
 
   for (const { js, name } of MODES) {
-    test(`a publisher imports a file and finds the record (${name})`, { skip: !TOKEN && 'PLAZA_E2E_TOKEN is not set' }, async () => {
+    test(`a publisher imports a file and finds the record (${name})`, { skip: !PASSWORD && 'PLAZA_E2E_PASSWORD is not set' }, async () => {
       const { context, page, problems } = await openPage(browser, { js });
       await signInWithKeyboard(page, js);
       await page.getByText('Signed in with the token “End-to-end publisher”.').waitFor();

@@ -3,7 +3,7 @@
 // then found through a facet and fetched as Turtle.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, visit, settle, signInWithKeyboard, TOKEN, MODES, BASE } from './support.mjs';
+import { launch, openPage, visit, settle, signInWithKeyboard, PASSWORD, MODES, BASE } from './support.mjs';
 
 
 async function type(page, label, text) {
@@ -18,7 +18,7 @@ describe('record form', () => {
   after(async () => { await browser.close(); });
 
   for (const { js, name } of MODES) {
-    test(`a dataset published through the form with the keyboard (${name})`, { skip: !TOKEN && 'PLAZA_E2E_TOKEN is not set' }, async () => {
+    test(`a dataset published through the form with the keyboard (${name})`, { skip: !PASSWORD && 'PLAZA_E2E_PASSWORD is not set' }, async () => {
       const { context, page, problems } = await openPage(browser, { js });
       await signInWithKeyboard(page, js);
 

@@ -68,14 +68,21 @@ export async function settle(page, js) {
 }
 
 /** The publisher's API token the end-to-end server was started with. */
-export const TOKEN = process.env.PLAZA_E2E_TOKEN;
+/** The password of the accounts `.ci/e2e` made. */
+export const PASSWORD = process.env.PLAZA_E2E_PASSWORD;
+/** A publisher of the demo city's organisation. */
+export const PUBLISHER = 'publisher@havenstad.example';
+/** An administrator. */
+export const ADMIN = 'admin@havenstad.example';
 
-/** Signs in on /publish with the keyboard only. */
-export async function signInWithKeyboard(page, js) {
-  await visit(page, '/publish', js);
-  await page.getByLabel('API token').focus();
-  await page.keyboard.type(TOKEN);
+/** Signs in as `email` with the keyboard only and lands on `next`. */
+export async function signInWithKeyboard(page, js, email = PUBLISHER, next = '/publish') {
+  await visit(page, `/account/sign-in?next=${encodeURIComponent(next)}`, js);
+  await page.getByLabel('Email address').focus();
+  await page.keyboard.type(email);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(PASSWORD);
   await page.keyboard.press('Enter');
-  await page.waitForURL(/\/publish$/);
+  await page.waitForURL((url) => url.pathname === next);
   await settle(page, js);
 }

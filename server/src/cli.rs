@@ -71,16 +71,97 @@ pub enum Command {
         #[command(subcommand)]
         command: TokenCommand,
     },
+    /// Manage publishing organisations and their members.
+    Org {
+        /// What to do with organisations.
+        #[command(subcommand)]
+        command: OrgCommand,
+    },
+    /// Manage accounts (the first administrator, for instance).
+    Account {
+        /// What to do with accounts.
+        #[command(subcommand)]
+        command: AccountCommand,
+    },
 }
 
 /// `plaza token …`.
 #[derive(Debug, Subcommand)]
 pub enum TokenCommand {
-    /// Create a token and print it (the only time it is shown).
+    /// Create a token for one organisation and print it (the only time it
+    /// is shown). It may write only that organisation's records.
     Create {
+        /// The organisation's short name (see `plaza org list`).
+        #[arg(long, required_unless_present = "all_organisations")]
+        org: Option<String>,
+        /// Instead of --org: a token that writes any organisation's records,
+        /// for the operator migrating a whole catalog. Keep it short-lived.
+        #[arg(long, conflicts_with = "org")]
+        all_organisations: bool,
         /// A name that says who or what uses the token.
         #[arg(long)]
         name: String,
+    },
+    /// Revoke a token by name: it stops working at once.
+    Revoke {
+        /// The token's name.
+        #[arg(long)]
+        name: String,
+    },
+}
+
+/// `plaza org …`.
+#[derive(Debug, Subcommand)]
+pub enum OrgCommand {
+    /// Create an organisation: the catalog publisher (foaf:Agent) `--publisher`.
+    Create {
+        /// Short name for URLs and `--org`: lower-case letters, digits, hyphens.
+        #[arg(long)]
+        id: String,
+        /// Display name.
+        #[arg(long)]
+        name: String,
+        /// The IRI of its foaf:Agent, as records name it in dct:publisher.
+        #[arg(long)]
+        publisher: String,
+    },
+    /// List the organisations.
+    List,
+    /// Make the account with `--email` a publisher for `--org`.
+    AddMember {
+        /// The organisation's short name.
+        #[arg(long)]
+        org: String,
+        /// The member's email.
+        #[arg(long)]
+        email: String,
+    },
+}
+
+/// `plaza account …`.
+#[derive(Debug, Subcommand)]
+pub enum AccountCommand {
+    /// Create an account; the password is read from the first line of
+    /// standard input (12 characters or more, not a common password).
+    Create {
+        /// Email to sign in with.
+        #[arg(long)]
+        email: String,
+        /// Public pseudonym.
+        #[arg(long)]
+        pseudonym: String,
+        /// citizen, moderator or admin.
+        #[arg(long, default_value = "citizen")]
+        role: String,
+    },
+    /// Change an account's role (citizen, moderator or admin).
+    SetRole {
+        /// The account's email.
+        #[arg(long)]
+        email: String,
+        /// citizen, moderator or admin.
+        #[arg(long)]
+        role: String,
     },
 }
 

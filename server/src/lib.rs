@@ -9,6 +9,7 @@ pub mod commands;
 pub mod config;
 pub mod demo;
 pub mod http;
+pub mod mail;
 pub mod quality;
 pub mod rdf;
 pub mod search;

@@ -30,6 +30,8 @@ async fn main() -> ExitCode {
             output,
         } => plaza::commands::generate_catalog(config, first, datasets, output),
         Command::Token { command } => plaza::commands::token(config, command).await,
+        Command::Org { command } => plaza::commands::org(config, command).await,
+        Command::Account { command } => plaza::commands::account(config, command).await,
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

@@ -54,13 +54,20 @@ impl Application {
                 catalog.clone(),
                 config.public_url.is_https(),
             )),
+            accounts: Arc::new(crate::auth::AccountPages::new(
+                stores.sql.clone(),
+                config.public_url.is_https(),
+                config.auth.oidc.as_ref().map(|o| o.name.clone()),
+            )),
         };
+        let mailer = crate::mail::Mailer::from_config(&config.auth)?;
         let state = AppState {
             leptos_options: leptos_options(&config, address),
             stores: stores.clone(),
             services,
             catalog,
             config: Arc::new(config),
+            mailer,
         };
         Ok(Application {
             listener,
@@ -89,10 +96,14 @@ impl Application {
             }
         });
         tracing::info!(address = %self.address, "Plaza is listening");
-        axum::serve(listener, self.router.into_make_service())
-            .with_graceful_shutdown(shutdown)
-            .await
-            .context("The HTTP server failed")?;
+        axum::serve(
+            listener,
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown)
+        .await
+        .context("The HTTP server failed")?;
         tracing::info!("requests drained; closing the stores");
         self.stores.close().await;
         tracing::info!("Plaza stopped cleanly");

@@ -43,7 +43,13 @@ const COMPLETE_RECORDS: &str = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH 
 
 fn token_again(dir: &std::path::Path) -> String {
     let output = plaza(dir)
-        .args(["token", "create", "--name", "after-crash"])
+        .args([
+            "token",
+            "create",
+            "--all-organisations",
+            "--name",
+            "after-crash",
+        ])
         .output()
         .expect("token");
     assert!(output.status.success());
@@ -54,7 +60,7 @@ fn token_again(dir: &std::path::Path) -> String {
 fn sigkill_during_an_import_leaves_all_records_or_none() {
     let dir = tempfile::tempdir().expect("tempdir");
     let token = plaza(dir.path())
-        .args(["token", "create", "--name", "crash"])
+        .args(["token", "create", "--all-organisations", "--name", "crash"])
         .output()
         .expect("token");
     assert!(token.status.success());

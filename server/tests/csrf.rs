@@ -10,10 +10,26 @@ use support::TestApp;
 #[tokio::test]
 async fn a_cross_site_post_is_refused_with_403_and_changes_nothing() {
     let app = TestApp::spawn().await;
-    let token = app.create_token("victim").await;
-    let posts: [(&str, Vec<(&str, &str)>); 5] = [
+    app.make_account("victim@example.org", "admin", &[]).await;
+    let posts: [(&str, Vec<(&str, &str)>); 8] = [
         ("/lang", vec![("locale", "fr"), ("next", "/")]),
-        ("/publish/sign-in", vec![("token", token.as_str())]),
+        (
+            "/account/sign-in",
+            vec![
+                ("email", "victim@example.org"),
+                ("password", support::PASSWORD),
+            ],
+        ),
+        (
+            "/account/sign-up",
+            vec![
+                ("email", "forged@example.org"),
+                ("password", support::PASSWORD),
+                ("pseudonym", "forged"),
+                ("privacy", "yes"),
+            ],
+        ),
+        ("/account/delete", vec![("confirm", "yes")]),
         (
             "/publish/records",
             vec![
@@ -28,6 +44,10 @@ async fn a_cross_site_post_is_refused_with_403_and_changes_nothing() {
             vec![("record", "/datasets/bicycle-counts")],
         ),
         ("/api/fn/search-catalog", vec![("lang", "en")]),
+        (
+            "/admin/roles",
+            vec![("account", "anything"), ("role", "admin")],
+        ),
     ];
     for (path, form) in &posts {
         for (header, value) in [

@@ -1,32 +1,11 @@
-//! The publishers' pages: signing in with an API token (a session cookie),
-//! uploading a file on the import page and reading its report, signing out;
-//! cross-site form posts are refused.
+//! The publishers' import page: uploading a file and reading its report,
+//! which is private to the person who made it.
 
 mod support;
 
 use reqwest::Method;
 use reqwest::multipart::{Form, Part};
 use support::{TestApp, without_markers};
-
-/// Signs in with `token` and returns the session cookie ("name=value").
-async fn sign_in(app: &TestApp, token: &str) -> String {
-    let response = app
-        .send(Method::POST, "/publish/sign-in", |r| {
-            r.form(&[("token", token)])
-        })
-        .await;
-    assert_eq!(response.status(), 303);
-    assert_eq!(response.headers()["location"], "/publish");
-    let cookie = response.headers()["set-cookie"]
-        .to_str()
-        .expect("cookie")
-        .to_owned();
-    assert!(cookie.starts_with("plaza_session="), "{cookie}");
-    assert!(
-        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && cookie.contains("Path=/")
-    );
-    cookie.split(';').next().expect("name=value").to_owned()
-}
 
 async fn page(app: &TestApp, path: &str, cookie: Option<&str>) -> (u16, String) {
     let response = app
@@ -62,84 +41,11 @@ async fn upload(app: &TestApp, cookie: &str, name: &str, body: &str, mode: &str)
 }
 
 #[tokio::test]
-async fn a_publisher_signs_in_with_a_token_and_a_wrong_token_is_told_so() {
-    let app = TestApp::spawn().await;
-    let (_, signed_out) = page(&app, "/publish", None).await;
-    assert!(signed_out.contains("action=\"/publish/sign-in\""));
-    assert!(signed_out.contains("type=\"password\""));
-
-    let wrong = app
-        .send(Method::POST, "/publish/sign-in", |r| {
-            r.form(&[("token", "plaza_nope")])
-        })
-        .await;
-    assert_eq!(wrong.status(), 303);
-    assert_eq!(wrong.headers()["location"], "/publish?error=token");
-    assert!(wrong.headers().get("set-cookie").is_none());
-    let (_, told) = page(&app, "/publish?error=token", None).await;
-    assert!(told.contains("This token is not valid or has been revoked"));
-
-    let token = app.create_token("Parks department").await;
-    let cookie = sign_in(&app, &token).await;
-    let (_, signed_in) = page(&app, "/publish", Some(&cookie)).await;
-    assert!(
-        signed_in.contains("Signed in with the token “Parks department”."),
-        "{signed_in}"
-    );
-
-    // Signing out ends the session on the server, not only in the browser.
-    let out = app
-        .send(Method::POST, "/publish/sign-out", |r| {
-            r.header("cookie", &cookie)
-        })
-        .await;
-    assert_eq!(out.status(), 303);
-    assert!(
-        out.headers()["set-cookie"]
-            .to_str()
-            .unwrap()
-            .contains("Max-Age=0")
-    );
-    let (_, after) = page(&app, "/publish", Some(&cookie)).await;
-    assert!(
-        after.contains("action=\"/publish/sign-in\""),
-        "the old cookie no longer signs in"
-    );
-}
-
-#[tokio::test]
-async fn a_cross_site_form_post_is_refused_and_changes_nothing() {
-    let app = TestApp::spawn().await;
-    let token = app.create_token("victim").await;
-    for (header, value) in [
-        ("origin", "http://evil.example"),
-        ("sec-fetch-site", "cross-site"),
-        ("origin", "null"),
-    ] {
-        let response = app
-            .send(Method::POST, "/publish/sign-in", |r| {
-                r.header(header, value).form(&[("token", token.as_str())])
-            })
-            .await;
-        assert_eq!(response.status(), 403, "{header}: {value}");
-        assert!(response.headers().get("set-cookie").is_none());
-    }
-    // The same form from Plaza's own origin works.
-    let response = app
-        .send(Method::POST, "/publish/sign-in", |r| {
-            r.header("origin", "http://plaza.test")
-                .header("sec-fetch-site", "same-origin")
-                .form(&[("token", token.as_str())])
-        })
-        .await;
-    assert_eq!(response.status(), 303);
-}
-
-#[tokio::test]
 async fn an_uploaded_file_is_imported_and_its_report_groups_results_by_record_and_property() {
     let app = TestApp::spawn().await;
-    let token = app.create_token("uploader").await;
-    let cookie = sign_in(&app, &token).await;
+    // An administrator: the file's records name no publisher.
+    app.make_account("uploader@example.org", "admin", &[]).await;
+    let cookie = app.sign_in("uploader@example.org").await;
     let file = "@prefix dcat: <http://www.w3.org/ns/dcat#> . @prefix dct: <http://purl.org/dc/terms/> .\n\
         <http://plaza.test/datasets/benches> a dcat:Dataset ; dct:title \"Benches\"@en .\n\
         <http://plaza.test/datasets/fountains> a dcat:Dataset ; dct:title \"Fountains\"@en ; dct:description \"Drinking water.\"@en .";
@@ -181,7 +87,8 @@ async fn an_uploaded_file_is_imported_and_its_report_groups_results_by_record_an
     assert_eq!(location, "/publish/import?error=format");
 
     // Reports are private to the session that made them.
-    let other = sign_in(&app, &app.create_token("someone else").await).await;
+    app.make_account("someone@example.org", "admin", &[]).await;
+    let other = app.sign_in("someone@example.org").await;
     assert_eq!(page(&app, &stored, Some(&other)).await.0, 404);
     assert_eq!(page(&app, &stored, None).await.0, 404);
     assert_eq!(page(&app, &stored, Some(&cookie)).await.0, 200);
@@ -198,7 +105,10 @@ async fn uploading_without_signing_in_sends_to_the_sign_in_page() {
         .send(Method::POST, "/publish/import", |r| r.multipart(form))
         .await;
     assert_eq!(response.status(), 303);
-    assert_eq!(response.headers()["location"], "/publish?error=signin");
+    assert_eq!(
+        response.headers()["location"],
+        "/account/sign-in?error=signin&next=/publish"
+    );
     let (_, import_page) = page(&app, "/publish/import", None).await;
     assert!(import_page.contains("Sign in as a publisher"));
 }

@@ -8,19 +8,7 @@ use reqwest::Method;
 use support::{TestApp, without_markers};
 
 async fn signed_in(app: &TestApp) -> String {
-    let token = app.create_token("form tests").await;
-    let response = app
-        .send(Method::POST, "/publish/sign-in", |r| {
-            r.form(&[("token", token.as_str())])
-        })
-        .await;
-    response.headers()["set-cookie"]
-        .to_str()
-        .unwrap()
-        .split(';')
-        .next()
-        .unwrap()
-        .to_owned()
+    app.publisher().await
 }
 
 async fn post(app: &TestApp, cookie: &str, pairs: &[(&str, &str)]) -> String {

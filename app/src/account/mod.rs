@@ -1,5 +1,25 @@
-//! The account journey: signing in and, later, managing one's account.
+//! The account journey: sign up, sign in (password or the city's provider),
+//! reset a password, manage one's account and data; and the administrators'
+//! pages for organisations, memberships, roles and the audit log.
 
+mod account_page;
+mod admin_page;
+mod load;
+pub mod messages;
+mod reset_page;
 mod sign_in_page;
+mod sign_up_page;
+mod types;
 
+pub use account_page::{AccountDeletedPage, AccountPage};
+pub use admin_page::{AdminPage, AuditPage};
+pub use load::{
+    check_reset_link, load_admin, load_audit, load_sign_in_options, load_tokens, load_viewer,
+};
+pub use reset_page::ResetPage;
 pub use sign_in_page::SignInPage;
+pub use sign_up_page::SignUpPage;
+pub use types::{
+    AccountRow, AdminView, AuditRow, OrganisationRow, OrganisationView, SignInOptions, TokenRow,
+    TokensView, Viewer,
+};

@@ -72,8 +72,8 @@ pub fn SiteHeader() -> impl IntoView {
                             </a>
                         </li>
                         <li>
-                            <a href="/account/sign-in" aria-current=current("/account")>
-                                {t!(i18n, nav.sign_in)}
+                            <a href="/account" aria-current=current("/account")>
+                                {t!(i18n, nav.account)}
                             </a>
                         </li>
                     </ul>

@@ -22,7 +22,7 @@ pub async fn require_token(sql: &SqlStore, headers: &HeaderMap) -> Result<ApiTok
             StatusCode::UNAUTHORIZED,
             "unauthorized",
             "This endpoint needs a token: send the header `Authorization: Bearer <token>`. \
-             An administrator creates tokens with `plaza token create --name NAME`.",
+             A publisher creates tokens on the page /publish/tokens, an administrator with `plaza token create --org ORG --name NAME`.",
         ));
     };
     verify_token(sql, token)
@@ -32,7 +32,7 @@ pub async fn require_token(sql: &SqlStore, headers: &HeaderMap) -> Result<ApiTok
             ApiError::new(
                 StatusCode::UNAUTHORIZED,
                 "invalid_token",
-                "The token is not valid or has been revoked. Ask an administrator for a new one.",
+                "The token is not valid or has been revoked. Create a new one on the page /publish/tokens.",
             )
         })
 }

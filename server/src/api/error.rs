@@ -56,6 +56,11 @@ impl ApiError {
         .with(json!({ "available": offered }))
     }
 
+    /// 403: the caller is known but may not do this.
+    pub fn forbidden(code: &'static str, message: impl Into<String>) -> Self {
+        ApiError::new(StatusCode::FORBIDDEN, code, message)
+    }
+
     /// 500 for a failure of Plaza itself (logged; the client gets no details).
     pub fn internal(err: impl std::fmt::Display) -> Self {
         tracing::error!(error = %err, "API request failed");
@@ -118,6 +123,11 @@ impl From<ImportError> for ApiError {
                     err.to_string(),
                 )
                 .with(json!({ "summary": summary }))
+            }
+            ImportError::OutOfScope(ref records) => {
+                let records = serde_json::to_value(records).unwrap_or(Value::Null);
+                ApiError::new(StatusCode::FORBIDDEN, "not_your_records", err.to_string())
+                    .with(json!({ "records": records }))
             }
             other => ApiError::internal(other),
         }

@@ -10,7 +10,8 @@ use axum::response::{IntoResponse, Response};
 use crate::api::auth::require_token;
 use crate::api::body::{body_format, require_body};
 use crate::api::error::ApiError;
-use crate::catalog::ImportMode;
+use crate::auth::ApiToken;
+use crate::catalog::{ImportMode, WriteScope};
 use crate::http::AppState;
 
 /// Imports the body in `?mode=strict` (default) or `?mode=lenient`.
@@ -33,10 +34,11 @@ pub async fn import(
     };
     let format = body_format(&headers)?;
     require_body(&body)?;
+    let scope = token_scope(&state, &token).await?;
     let summary = state
         .catalog
         .importer
-        .import(body.to_vec(), format, mode)
+        .import(body.to_vec(), format, mode, &scope)
         .await?;
     tracing::info!(
         token = %token.name,
@@ -46,4 +48,24 @@ pub async fn import(
         "import"
     );
     Ok(axum::Json(summary).into_response())
+}
+
+/// The records a token may write: those of its organisation.
+async fn token_scope(state: &AppState, token: &ApiToken) -> Result<WriteScope, ApiError> {
+    if token.site_wide {
+        return Ok(WriteScope::Any);
+    }
+    let organisation = match &token.organisation {
+        Some(id) => crate::auth::organisations::organisation(&state.stores.sql, id)
+            .await
+            .map_err(ApiError::internal)?,
+        None => None,
+    };
+    match organisation {
+        Some(org) => Ok(WriteScope::organisation(&org.id, &org.agent_iri)),
+        None => Err(ApiError::forbidden(
+            "token_without_organisation",
+            "This token belongs to no organisation, so it may not write. Ask an administrator for a token made with `plaza token create --org ORG --name NAME`.",
+        )),
+    }
 }

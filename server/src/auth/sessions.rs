@@ -2,9 +2,9 @@
 //! and several Plaza instances share them. The cookie carries a random id;
 //! the table keeps only its SHA-256 hash.
 
-use sha2::{Digest, Sha256};
 use sqlx::Row;
 
+use crate::auth::{random_secret, sha256_hex as hash, unix_now};
 use crate::store::{SqlStore, now_rfc3339};
 
 /// How long a session lasts.
@@ -13,9 +13,9 @@ pub const SESSION_SECONDS: i64 = 8 * 3600;
 /// Who a session belongs to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Session {
-    /// What kind of subject (`token` until accounts exist).
+    /// What kind of subject: `account`.
     pub kind: String,
-    /// The subject (for `token`: the token's hash).
+    /// The subject: the account id.
     pub subject: String,
 }
 
@@ -25,10 +25,7 @@ pub async fn start_session(
     kind: &str,
     subject: &str,
 ) -> Result<String, sqlx::Error> {
-    let mut secret = [0u8; 32];
-    getrandom::fill(&mut secret)
-        .map_err(|e| sqlx::Error::Protocol(format!("no randomness: {e}")))?;
-    let id = hex::encode(secret);
+    let id = random_secret();
     // Expired sessions are removed as new ones start.
     sqlx::query("DELETE FROM sessions WHERE expires_at < $1")
         .bind(unix_now())
@@ -74,13 +71,12 @@ pub async fn end_session(sql: &SqlStore, id: &str) -> Result<(), sqlx::Error> {
     Ok(())
 }
 
-fn hash(id: &str) -> String {
-    hex::encode(Sha256::digest(id.as_bytes()))
-}
-
-fn unix_now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or_default()
+/// Ends every session of the account `account_id` (sign out everywhere,
+/// a new password, deletion).
+pub async fn end_account_sessions(sql: &SqlStore, account_id: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM sessions WHERE subject_kind = 'account' AND subject = $1")
+        .bind(account_id)
+        .execute(sql.pool())
+        .await?;
+    Ok(())
 }

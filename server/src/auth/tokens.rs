@@ -1,17 +1,31 @@
-//! API tokens: random secrets shown once, stored as SHA-256 hashes.
+//! API tokens for import and harvest scripts: random secrets shown once,
+//! stored as SHA-256 hashes, each scoped to one organisation, revocable,
+//! with the time of their last use.
 
-use sha2::{Digest, Sha256};
 use sqlx::Row;
+use sqlx::any::AnyRow;
 
+use crate::auth::{random_secret, sha256_hex as hash};
 use crate::store::{SqlStore, now_rfc3339};
 
-/// A valid token's record.
+/// A token as listed and as the API sees it (never the secret).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ApiToken {
     /// The name it was created with.
     pub name: String,
     /// The token's SHA-256 hash, which identifies it without revealing it.
     pub hash: String,
+    /// The organisation it writes for; `None` for site-wide tokens and for
+    /// tokens made before organisations existed.
+    pub organisation: Option<String>,
+    /// Made by the operator with `--all-organisations`: writes any record.
+    pub site_wide: bool,
+    /// When it was made (RFC 3339).
+    pub created_at: String,
+    /// When it was last used, if ever.
+    pub last_used_at: Option<String>,
+    /// When it was revoked, if it was.
+    pub revoked_at: Option<String>,
 }
 
 /// What can go wrong with tokens.
@@ -23,24 +37,66 @@ pub enum TokenError {
     /// The name is empty or too long.
     #[error("A token name must be 1 to 200 characters long.")]
     BadName,
-    /// The system has no randomness to give.
-    #[error("Could not generate a random token: {0}")]
-    Random(String),
+    /// No organisation with this id.
+    #[error(
+        "There is no organisation \"{0}\"; list them with `plaza org list` or create it with `plaza org create`."
+    )]
+    UnknownOrganisation(String),
     /// The database failed.
     #[error("Token storage failed: {0}")]
     Sql(#[from] sqlx::Error),
 }
 
-/// Creates a token called `name` and returns the secret (the only time it
-/// is ever available).
-pub async fn create_token(sql: &SqlStore, name: &str) -> Result<String, TokenError> {
+impl TokenError {
+    /// The code the forms use to show the message (`error=…`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            TokenError::NameTaken(_) => "token_name_taken",
+            TokenError::BadName => "token_name_invalid",
+            TokenError::UnknownOrganisation(_) => "organisation_unknown",
+            TokenError::Sql(_) => "unavailable",
+        }
+    }
+}
+
+const COLUMNS: &str =
+    "name, token_hash, organisation_id, created_at, last_used_at, revoked_at, site_wide";
+
+/// What a new token may write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenScope<'a> {
+    /// The records of this organisation (by id).
+    Organisation(&'a str),
+    /// Any record: only the operator makes these, on the command line.
+    AllOrganisations,
+}
+
+/// Creates a token called `name` with `scope` and returns the secret (the
+/// only time it is ever available). `created_by` is the account that made
+/// it, `None` on the command line.
+pub async fn create_token(
+    sql: &SqlStore,
+    scope: TokenScope<'_>,
+    name: &str,
+    created_by: Option<&str>,
+) -> Result<String, TokenError> {
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 200 {
         return Err(TokenError::BadName);
     }
-    let mut secret = [0u8; 32];
-    getrandom::fill(&mut secret).map_err(|e| TokenError::Random(e.to_string()))?;
-    let token = format!("plaza_{}", hex::encode(secret));
+    let organisation = match scope {
+        TokenScope::Organisation(id) => {
+            if crate::auth::organisations::organisation(sql, id)
+                .await?
+                .is_none()
+            {
+                return Err(TokenError::UnknownOrganisation(id.to_owned()));
+            }
+            Some(id)
+        }
+        TokenScope::AllOrganisations => None,
+    };
+    let token = format!("plaza_{}", random_secret());
     let taken = sqlx::query("SELECT 1 FROM api_tokens WHERE name = $1")
         .bind(name)
         .fetch_optional(sql.pool())
@@ -49,23 +105,36 @@ pub async fn create_token(sql: &SqlStore, name: &str) -> Result<String, TokenErr
     if taken {
         return Err(TokenError::NameTaken(name.to_owned()));
     }
-    sqlx::query("INSERT INTO api_tokens (token_hash, name, created_at) VALUES ($1, $2, $3)")
-        .bind(hash(&token))
-        .bind(name)
-        .bind(now_rfc3339())
-        .execute(sql.pool())
-        .await?;
+    sqlx::query(
+        "INSERT INTO api_tokens (token_hash, name, created_at, organisation_id, created_by, site_wide) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(hash(&token))
+    .bind(name)
+    .bind(now_rfc3339())
+    .bind(organisation)
+    .bind(created_by)
+    .bind(i64::from(scope == TokenScope::AllOrganisations))
+    .execute(sql.pool())
+    .await
+    .map_err(|err| match err {
+        sqlx::Error::Database(db) if db.is_unique_violation() => {
+            TokenError::NameTaken(name.to_owned())
+        }
+        other => TokenError::Sql(other),
+    })?;
     Ok(token)
 }
 
 /// The token's record when `token` is valid and not revoked; records the use.
 pub async fn verify_token(sql: &SqlStore, token: &str) -> Result<Option<ApiToken>, TokenError> {
     let hashed = hash(token.trim());
-    let row =
-        sqlx::query("SELECT name FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL")
-            .bind(&hashed)
-            .fetch_optional(sql.pool())
-            .await?;
+    let row = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL"
+    ))
+    .bind(&hashed)
+    .fetch_optional(sql.pool())
+    .await?;
     let Some(row) = row else {
         return Ok(None);
     };
@@ -74,25 +143,55 @@ pub async fn verify_token(sql: &SqlStore, token: &str) -> Result<Option<ApiToken
         .bind(&hashed)
         .execute(sql.pool())
         .await?;
-    Ok(Some(ApiToken {
-        name: row.get::<String, _>(0),
-        hash: hashed,
-    }))
+    Ok(Some(from_row(&row)))
 }
 
-/// The name of the valid, unrevoked token whose hash is `hash`.
-pub async fn token_by_hash(sql: &SqlStore, hash: &str) -> Result<Option<ApiToken>, TokenError> {
-    let row =
-        sqlx::query("SELECT name FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL")
-            .bind(hash)
-            .fetch_optional(sql.pool())
-            .await?;
-    Ok(row.map(|row| ApiToken {
-        name: row.get::<String, _>(0),
-        hash: hash.to_owned(),
-    }))
+/// The tokens of `organisation`, newest first, revoked ones included.
+pub async fn organisation_tokens(
+    sql: &SqlStore,
+    organisation: &str,
+) -> Result<Vec<ApiToken>, sqlx::Error> {
+    let rows = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM api_tokens WHERE organisation_id = $1 ORDER BY created_at DESC, name"
+    ))
+    .bind(organisation)
+    .fetch_all(sql.pool())
+    .await?;
+    Ok(rows.iter().map(from_row).collect())
 }
 
-fn hash(token: &str) -> String {
-    hex::encode(Sha256::digest(token.as_bytes()))
+/// The token whose hash is `hash`, revoked or not.
+pub async fn token_by_hash(sql: &SqlStore, hash: &str) -> Result<Option<ApiToken>, sqlx::Error> {
+    let row = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM api_tokens WHERE token_hash = $1"
+    ))
+    .bind(hash)
+    .fetch_optional(sql.pool())
+    .await?;
+    Ok(row.as_ref().map(from_row))
+}
+
+/// Revokes the token whose hash is `hash`; false when there is no such
+/// unrevoked token.
+pub async fn revoke_token(sql: &SqlStore, hash: &str) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE api_tokens SET revoked_at = $1 WHERE token_hash = $2 AND revoked_at IS NULL",
+    )
+    .bind(now_rfc3339())
+    .bind(hash)
+    .execute(sql.pool())
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+fn from_row(row: &AnyRow) -> ApiToken {
+    ApiToken {
+        name: row.get(0),
+        hash: row.get(1),
+        organisation: row.get(2),
+        created_at: row.get(3),
+        last_used_at: row.get(4),
+        revoked_at: row.get(5),
+        site_wide: row.get::<i64, _>(6) == 1,
+    }
 }

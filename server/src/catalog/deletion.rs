@@ -7,14 +7,16 @@ use oxigraph::model::NamedNode;
 use crate::catalog::history::{self, NewVersion};
 use crate::catalog::import::{ImportError, Importer, nquads};
 use crate::catalog::record_graph::{RecordFacts, description_of, facts_of, tombstone_graph};
+use crate::catalog::{OutOfScope, WriteScope};
 use crate::store::now_rfc3339;
 
 impl Importer {
     /// Deletes the record `iri`: its graph becomes a tombstone (Plaza's
     /// catalog record with a new version, status withdrawn), its history
     /// gains a "deleted" version, and it leaves the search index. Returns
-    /// false when there is no such record (or it was deleted already).
-    pub async fn delete(&self, iri: &NamedNode) -> Result<bool, ImportError> {
+    /// false when there is no such record (or it was deleted already), and
+    /// [`ImportError::OutOfScope`] when `scope` does not cover its publisher.
+    pub async fn delete(&self, iri: &NamedNode, scope: &WriteScope) -> Result<bool, ImportError> {
         let _guard = self.write_lock.lock().await;
         let stored = self.store.record_graphs(vec![iri.clone()]).await?;
         let Some((graph, facts)) = stored
@@ -25,6 +27,13 @@ impl Importer {
         };
         if description_of(&self.iris, iri, graph).is_empty() {
             return Ok(false);
+        }
+        if !scope.covers(iri, graph) {
+            return Err(ImportError::OutOfScope(vec![OutOfScope {
+                record: iri.as_str().to_owned(),
+                reason: "The record belongs to another organisation; you may not delete it."
+                    .to_owned(),
+            }]));
         }
         let now = now_rfc3339();
         let facts = RecordFacts {

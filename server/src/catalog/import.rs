@@ -9,6 +9,7 @@ use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{Graph, NamedNode, NamedOrBlankNode, Term};
 use serde::Serialize;
 
+use crate::catalog::WriteScope;
 use crate::catalog::history::{self, NewVersion};
 use crate::catalog::record_graph::{
     CatalogIris, RecordFacts, description_of, facts_of, same_description, stored_graph,
@@ -102,6 +103,9 @@ pub enum ImportError {
     /// The body holds no dataset, data service or dataset series.
     #[error("The body holds no dcat:Dataset, dcat:DataService or dcat:DatasetSeries to import.")]
     NoRecords,
+    /// Records of another organisation than the writer's.
+    #[error("Nothing was stored: {} record(s) are not yours to write. {}", .0.len(), .0.iter().map(|r| format!("{}: {}", r.record, r.reason)).collect::<Vec<_>>().join(" "))]
+    OutOfScope(Vec<crate::catalog::OutOfScope>),
     /// Strict mode and a record does not conform (the summary says which).
     #[error("Nothing was stored: {} record(s) have SHACL violations or cannot be stored. Fix them, or import with mode=lenient.", .0.records_with_violations + .0.refused.len())]
     Refused(Box<ImportSummary>),
@@ -162,14 +166,17 @@ impl Importer {
         &self.iris
     }
 
-    /// Imports `body` (in `format`) in `mode`.
+    /// Imports `body` (in `format`) in `mode`, writing only records that
+    /// `scope` allows (all or nothing).
     pub async fn import(
         &self,
         body: Vec<u8>,
         format: RdfFormat,
         mode: ImportMode,
+        scope: &WriteScope,
     ) -> Result<ImportSummary, ImportError> {
-        self.import_with_progress(body, format, mode, |_| {}).await
+        self.import_with_progress(body, format, mode, scope, |_| {})
+            .await
     }
 
     /// [`Importer::import`], telling `progress` which stage it is in.
@@ -178,6 +185,7 @@ impl Importer {
         body: Vec<u8>,
         format: RdfFormat,
         mode: ImportMode,
+        scope: &WriteScope,
         progress: impl Fn(&str),
     ) -> Result<ImportSummary, ImportError> {
         let base = self.iris.base.clone();
@@ -202,6 +210,14 @@ impl Importer {
         let iris: Vec<NamedNode> = prepared.records.iter().map(|r| r.0.clone()).collect();
         let stored = self.store.record_graphs(iris).await?;
         let current = exact_graphs(&self.sql, &self.iris, stored).await?;
+        let out_of_scope: Vec<_> = prepared
+            .records
+            .iter()
+            .filter_map(|(iri, _, description, _)| scope.check(iri, description, current.get(iri)))
+            .collect();
+        if !out_of_scope.is_empty() {
+            return Err(ImportError::OutOfScope(out_of_scope));
+        }
         tracing::debug!(
             elapsed_ms = started.elapsed().as_millis(),
             "import: read the stored records"

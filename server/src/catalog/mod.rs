@@ -13,6 +13,7 @@ mod pages;
 mod publishing;
 mod record_graph;
 mod records;
+mod scope;
 mod snapshot;
 mod store;
 pub mod view;
@@ -30,5 +31,6 @@ pub use record_graph::{
     CatalogIris, RecordFacts, description_of, facts_of, same_description, tombstone_graph,
 };
 pub use records::{RecordDraft, RecordKind, RefusedRecord, SplitBody, boundary_nodes, slug, split};
+pub use scope::{OutOfScope, WriteScope, publishers};
 pub use snapshot::{exact_graphs, exact_graphs_with_violations, graph_of_nquads};
 pub use store::{CatalogStore, CatalogStoreError, RecordQuery, RecordSlice};

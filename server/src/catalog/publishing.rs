@@ -10,12 +10,11 @@ use app::services::{Publishing, ServiceError, ServiceFuture};
 use serde_json::Value;
 use sqlx::Row;
 
-use crate::auth::{Session, session, token_by_hash};
 use crate::catalog::forms::{form_of, kind_of, load_draft, prepare};
 use crate::catalog::view::property_label;
 use crate::catalog::{CatalogIris, exact_graphs};
 use crate::http::CatalogServices;
-use crate::http::publish::session_id;
+use crate::http::signed_in::{SignedIn, signed_in};
 use crate::search::pick_text;
 use crate::store::SqlStore;
 
@@ -40,7 +39,12 @@ impl PublishingService {
         }
     }
 
-    async fn options(&self, lang: &str, form: &RecordForm) -> Result<FormOptions, ServiceError> {
+    async fn options(
+        &self,
+        person: &SignedIn,
+        lang: &str,
+        form: &RecordForm,
+    ) -> Result<FormOptions, ServiceError> {
         use crate::vocab::{schemes, vocabularies};
         let scheme = |iri: &str| -> Options {
             vocabularies()
@@ -56,12 +60,27 @@ impl PublishingService {
             .map_err(unavailable)?
             .into_iter()
             .filter(|p| p.key.contains("://"))
+            // A publisher picks one of their organisations; administrators
+            // any publisher the catalog knows.
+            .filter(|_| person.is_admin())
             .map(|p| {
                 let name =
                     pick_text(&p.names, lang).map_or_else(|| p.key.clone(), |t| t.value.clone());
                 (p.key, name)
             })
             .collect();
+        let organisations = if person.is_admin() {
+            crate::auth::organisations::list_organisations(&self.sql)
+                .await
+                .map_err(unavailable)?
+        } else {
+            person.organisations.clone()
+        };
+        for org in organisations {
+            if !publishers.iter().any(|(k, _)| *k == org.agent_iri) {
+                publishers.push((org.agent_iri, org.name));
+            }
+        }
         if !form.publisher.is_empty() && !publishers.iter().any(|(k, _)| *k == form.publisher) {
             publishers.push((form.publisher.clone(), form.publisher.clone()));
         }
@@ -80,11 +99,12 @@ impl PublishingService {
         })
     }
 
-    async fn session(&self, headers: &http::HeaderMap) -> Result<Option<Session>, ServiceError> {
-        let Some(id) = session_id(headers, self.https) else {
-            return Ok(None);
-        };
-        session(&self.sql, &id).await.map_err(unavailable)
+    /// The signed-in publisher (administrators included), if any.
+    async fn session(&self, headers: &http::HeaderMap) -> Result<Option<SignedIn>, ServiceError> {
+        Ok(signed_in(&self.sql, headers, self.https)
+            .await
+            .map_err(unavailable)?
+            .filter(SignedIn::is_publisher))
     }
 }
 
@@ -112,6 +132,11 @@ impl Publishing for PublishingService {
                     };
                     let mut form = RecordForm {
                         kind,
+                        publisher: session
+                            .organisations
+                            .first()
+                            .map(|o| o.agent_iri.clone())
+                            .unwrap_or_default(),
                         ..RecordForm::default()
                     };
                     if form.kind == "dataset" {
@@ -119,7 +144,7 @@ impl Publishing for PublishingService {
                     }
                     (form, Vec::new())
                 }
-                FormSource::Draft(id) => match load_draft(&self.sql, &session.subject, &id)
+                FormSource::Draft(id) => match load_draft(&self.sql, &session.account.id, &id)
                     .await
                     .map_err(unavailable)?
                 {
@@ -146,6 +171,10 @@ impl Publishing for PublishingService {
                     let Some(graph) = stored.get(&iri) else {
                         return Ok(None);
                     };
+                    // Another organisation's record: no form to edit it.
+                    if !session.scope().covers(&iri, graph) {
+                        return Ok(None);
+                    }
                     let kind = ["dataset", "service", "series"]
                         .into_iter()
                         .find(|k| {
@@ -169,7 +198,7 @@ impl Publishing for PublishingService {
             let record_page = prepared
                 .exists
                 .then(|| crate::search::page_of(&self.iris, &prepared.iri));
-            let options = self.options(lang, &form).await?;
+            let options = self.options(&session, lang, &form).await?;
             Ok(Some(FormPageData {
                 form,
                 errors,
@@ -201,16 +230,22 @@ impl Publishing for PublishingService {
 
     fn publisher(&self, headers: http::HeaderMap) -> ServiceFuture<'_, Option<PublisherInfo>> {
         Box::pin(async move {
-            let Some(session) = self.session(&headers).await? else {
+            let Some(person) = self.session(&headers).await? else {
                 return Ok(None);
             };
-            if session.kind != "token" {
-                return Ok(None);
-            }
-            let token = token_by_hash(&self.sql, &session.subject)
-                .await
-                .map_err(unavailable)?;
-            Ok(token.map(|t| PublisherInfo { token_name: t.name }))
+            let organisations = person
+                .organisations
+                .iter()
+                .map(|o| app::account::OrganisationView {
+                    id: o.id.clone(),
+                    name: o.name.clone(),
+                    agent_iri: o.agent_iri.clone(),
+                })
+                .collect();
+            Ok(Some(PublisherInfo {
+                pseudonym: person.account.pseudonym,
+                organisations,
+            }))
         })
     }
 
@@ -228,7 +263,7 @@ impl Publishing for PublishingService {
                 "SELECT file_name, mode, created_at, outcome, report FROM import_reports WHERE id = $1 AND subject = $2",
             )
             .bind(&id)
-            .bind(&session.subject)
+            .bind(&session.account.id)
             .fetch_optional(self.sql.pool())
             .await
             .map_err(unavailable)?;

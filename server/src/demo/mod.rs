@@ -73,9 +73,11 @@ pub async fn seed(stores: &Stores, catalog: &CatalogServices) -> anyhow::Result<
             DATASETS_TTL.as_bytes().to_vec(),
             RdfFormat::Turtle,
             ImportMode::Lenient,
+            &crate::catalog::WriteScope::Any,
         )
         .await
         .context("Failed to import the demo datasets")?;
+    seed_organisation(stores, &iris).await?;
     stores
         .sql
         .set_setting(SEEDED_SETTING, &crate::store::now_rfc3339())
@@ -88,4 +90,20 @@ pub async fn seed(stores: &Stores, catalog: &CatalogServices) -> anyhow::Result<
         "seeded the demo city"
     );
     Ok(changed)
+}
+
+/// The demo city's publisher as an organisation, so that an administrator
+/// only has to add members (`plaza org add-member --org havenstad …`).
+async fn seed_organisation(
+    stores: &Stores,
+    iris: &crate::catalog::CatalogIris,
+) -> anyhow::Result<()> {
+    use crate::auth::organisations::{OrganisationError, create_organisation};
+    let agent = format!("{}organisations/havenstad", iris.base);
+    match create_organisation(&stores.sql, "havenstad", "City of Havenstad", &agent).await {
+        Ok(_) | Err(OrganisationError::Taken) => Ok(()),
+        Err(err) => Err(anyhow::anyhow!(
+            "Failed to create the demo organisation: {err}"
+        )),
+    }
 }

@@ -1,17 +1,22 @@
 //! The HTTP application: Leptos pages and server functions, operations
 //! endpoints, the language switch, and the layers every response passes.
 
+pub mod account;
+pub mod admin;
 mod csrf;
 mod feed;
 pub mod html;
 mod lang;
 mod ops;
 pub mod publish;
+mod rate_limit;
 mod records;
 mod request_metrics;
 mod security;
+pub mod signed_in;
 mod sitemap;
 mod state;
+mod tokens;
 
 pub use request_metrics::prometheus_handle;
 pub use security::content_security_policy;
@@ -45,20 +50,42 @@ pub fn router(state: AppState) -> Router {
         security::send_policy_with_nonce();
     };
     let leptos_options = state.leptos_options.clone();
+    let auth = &state.config.auth;
+    // Sign-in, sign-up and reset: few posts per address and minute.
+    let limited_forms = Router::new()
+        .route("/account/sign-in", post(account::sign_in))
+        .route("/account/sign-up", post(account::sign_up))
+        .route("/account/reset", post(account::reset))
+        .layer(rate_limit::sign_in_layer(
+            auth.sign_in_rate_per_minute,
+            auth.behind_proxy,
+        ));
+    let api = crate::api::routes().layer(rate_limit::write_api_layer(
+        auth.write_api_rate_per_minute,
+        auth.behind_proxy,
+    ));
     Router::new()
         .route("/healthz", get(ops::healthz))
         .route("/readyz", get(ops::readyz))
         .route("/metrics", get(ops::metrics))
         .route("/lang", post(lang::switch))
-        .route("/publish/sign-in", post(publish::sign_in))
-        .route("/publish/sign-out", post(publish::sign_out))
+        .merge(limited_forms)
+        .route("/account/sign-out", post(account::sign_out))
+        .route("/account/profile", post(account::profile))
+        .route("/account/delete", post(account::delete))
+        .route("/account/data.json", get(account::download))
+        .route("/admin/organisations", post(admin::create))
+        .route("/admin/memberships", post(admin::membership))
+        .route("/admin/roles", post(admin::role))
+        .route("/publish/tokens", post(tokens::create))
+        .route("/publish/tokens/revoke", post(tokens::revoke))
         .route("/publish/import", post(publish::import))
         .route("/publish/records", post(publish::save_record))
         .route("/publish/records/delete", post(publish::delete_record))
         .route("/robots.txt", get(sitemap::robots))
         .route("/sitemap.xml", get(sitemap::index))
         .route("/sitemap/{name}", get(sitemap::file))
-        .merge(crate::api::routes())
+        .merge(api)
         .merge(crate::sparql::routes())
         .route(
             "/catalog.ttl",
@@ -110,6 +137,19 @@ pub fn router(state: AppState) -> Router {
         .layer(RequestBodyLimitLayer::new(state.config.max_body_bytes))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// 403 with a sentence saying why; nothing was changed.
+pub fn forbidden(message: &str) -> Response {
+    (
+        StatusCode::FORBIDDEN,
+        [(
+            axum::http::header::CONTENT_TYPE,
+            "text/plain; charset=utf-8",
+        )],
+        format!("{message} Nothing was changed."),
+    )
+        .into_response()
 }
 
 /// Unknown API paths answer JSON, not the HTML not-found page.

@@ -1,106 +1,19 @@
 //! The publishers' forms that change state, as plain HTML form posts that
-//! work without JavaScript: sign in with an API token, sign out, and upload
-//! a file to import. Each answers with a redirect (post, redirect, get), so
-//! a reload never posts twice. The pages themselves are Leptos routes.
-//! Cross-site posts never get here (`csrf.rs`).
+//! work without JavaScript: upload a file to import, save the record form,
+//! delete a record. Each answers with a redirect (post, redirect, get), so a
+//! reload never posts twice. The pages themselves are Leptos routes. Only
+//! publishers get here, and they write only their organisations' records
+//! (administrators any). Cross-site posts never get here (`csrf.rs`).
 
-use axum::Form;
 use axum::extract::{Multipart, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use serde::Deserialize;
 use serde_json::json;
 
-use crate::auth::{SESSION_SECONDS, end_session, session, start_session, verify_token};
 use crate::catalog::{ImportError, ImportMode};
 use crate::http::AppState;
+use crate::http::signed_in::{SignedIn, signed_in};
 use crate::store::now_rfc3339;
-
-/// The cookie's name: with the `__Host-` prefix (Secure, whole site, no
-/// domain) when Plaza is served over https.
-pub fn cookie_name(https: bool) -> &'static str {
-    if https {
-        "__Host-plaza_session"
-    } else {
-        "plaza_session"
-    }
-}
-
-/// The session id in the request's cookies.
-pub fn session_id(headers: &HeaderMap, https: bool) -> Option<String> {
-    let name = cookie_name(https);
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(key, _)| *key == name)
-        .map(|(_, value)| value.to_owned())
-}
-
-fn set_cookie(value: &str, max_age: i64, https: bool) -> HeaderValue {
-    let secure = if https { "; Secure" } else { "" };
-    HeaderValue::from_str(&format!(
-        "{}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}",
-        cookie_name(https)
-    ))
-    .unwrap_or_else(|_| HeaderValue::from_static(""))
-}
-
-/// The sign-in form.
-#[derive(Debug, Deserialize)]
-pub struct SignIn {
-    token: String,
-}
-
-/// `POST /publish/sign-in`.
-pub async fn sign_in(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Form(form): Form<SignIn>,
-) -> Response {
-    let https = state.config.public_url.is_https();
-    let token = match verify_token(&state.stores.sql, &form.token).await {
-        Ok(Some(token)) => token,
-        Ok(None) => return Redirect::to("/publish?error=token").into_response(),
-        Err(err) => {
-            tracing::error!("sign-in: {err}");
-            return Redirect::to("/publish?error=unavailable").into_response();
-        }
-    };
-    // A new session id at every sign-in.
-    if let Some(old) = session_id(&headers, https) {
-        let _ = end_session(&state.stores.sql, &old).await;
-    }
-    match start_session(&state.stores.sql, "token", &token.hash).await {
-        Ok(id) => {
-            tracing::info!(token = %token.name, "publisher signed in");
-            let mut response = Redirect::to("/publish").into_response();
-            response
-                .headers_mut()
-                .insert(header::SET_COOKIE, set_cookie(&id, SESSION_SECONDS, https));
-            response
-        }
-        Err(err) => {
-            tracing::error!("sign-in: {err}");
-            Redirect::to("/publish?error=unavailable").into_response()
-        }
-    }
-}
-
-/// `POST /publish/sign-out`.
-pub async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    let https = state.config.public_url.is_https();
-    if let Some(id) = session_id(&headers, https) {
-        let _ = end_session(&state.stores.sql, &id).await;
-    }
-    let mut response = Redirect::to("/publish").into_response();
-    response
-        .headers_mut()
-        .insert(header::SET_COOKIE, set_cookie("", 0, https));
-    response
-}
 
 /// `POST /publish/import`: a file and a mode, as `multipart/form-data`.
 pub async fn import(
@@ -108,13 +21,9 @@ pub async fn import(
     headers: HeaderMap,
     mut multipart: Multipart,
 ) -> Response {
-    let https = state.config.public_url.is_https();
-    let subject = match session_id(&headers, https) {
-        Some(id) => session(&state.stores.sql, &id).await.ok().flatten(),
-        None => None,
-    };
-    let Some(subject) = subject else {
-        return Redirect::to("/publish?error=signin").into_response();
+    let person = match publisher(&state, &headers).await {
+        Ok(person) => person,
+        Err(response) => return response,
     };
     let mut file_name = String::new();
     let mut body = Vec::new();
@@ -156,9 +65,22 @@ pub async fn import(
     let Some(format) = format else {
         return Redirect::to("/publish/import?error=format").into_response();
     };
-    let result = state.catalog.importer.import(body, format, mode).await;
+    let result = state
+        .catalog
+        .importer
+        .import(body, format, mode, &person.scope())
+        .await;
     let (outcome, report) = report_of(result);
-    let id = match save_report(&state, &subject.subject, &file_name, mode, outcome, &report).await {
+    let id = match save_report(
+        &state,
+        &person.account.id,
+        &file_name,
+        mode,
+        outcome,
+        &report,
+    )
+    .await
+    {
         Ok(id) => id,
         Err(err) => {
             tracing::error!("import report: {err}");
@@ -203,6 +125,10 @@ fn report_of(
                 "lenient_would_parse": lenient_would_parse,
             }),
         ),
+        Err(ImportError::OutOfScope(records)) => (
+            "refused",
+            json!({ "message": "Nothing was stored: the file has records of other organisations.", "out_of_scope": records }),
+        ),
         Err(ImportError::NoRecords) => (
             "failed",
             json!({ "message": ImportError::NoRecords.to_string() }),
@@ -243,14 +169,28 @@ async fn save_report(
     Ok(id)
 }
 
-/// The signed-in publisher's session subject, if any.
-async fn subject(state: &AppState, headers: &HeaderMap) -> Option<String> {
-    let id = session_id(headers, state.config.public_url.is_https())?;
-    session(&state.stores.sql, &id)
-        .await
-        .ok()
-        .flatten()
-        .map(|s| s.subject)
+/// The signed-in publisher, or the answer to give instead: the sign-in
+/// page, or 403 for people who publish for no organisation.
+async fn publisher(state: &AppState, headers: &HeaderMap) -> Result<SignedIn, Response> {
+    match signed_in(
+        &state.stores.sql,
+        headers,
+        state.config.public_url.is_https(),
+    )
+    .await
+    {
+        Ok(Some(person)) if person.is_publisher() => Ok(person),
+        Ok(Some(_)) => Err(crate::http::forbidden(
+            "Only publishers may do this: ask an administrator to add you to your organisation.",
+        )),
+        Ok(None) => {
+            Err(Redirect::to("/account/sign-in?error=signin&next=/publish").into_response())
+        }
+        Err(err) => {
+            tracing::error!("session lookup: {err}");
+            Err(Redirect::to("/publish?error=unavailable").into_response())
+        }
+    }
 }
 
 /// `POST /publish/records`: the record form. `action=save` stores the
@@ -263,11 +203,20 @@ pub async fn save_record(
     body: axum::body::Bytes,
 ) -> Response {
     use app::catalog::publish::{DistributionForm, RecordForm};
-    let Some(subject) = subject(&state, &headers).await else {
-        return Redirect::to("/publish?error=signin").into_response();
+    let person = match publisher(&state, &headers).await {
+        Ok(person) => person,
+        Err(response) => return response,
     };
+    let subject = person.account.id.clone();
     let pairs: Vec<(String, String)> = form_urlencoded::parse(&body).into_owned().collect();
     let mut form = RecordForm::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    // A publisher of one organisation publishes for it unless they say otherwise.
+    if form.publisher.is_empty()
+        && !person.is_admin()
+        && let [only] = person.organisations.as_slice()
+    {
+        form.publisher = only.agent_iri.clone();
+    }
     let action = pairs
         .iter()
         .find(|(k, _)| k == "action")
@@ -300,7 +249,12 @@ pub async fn save_record(
         match state
             .catalog
             .importer
-            .import(body, oxigraph::io::RdfFormat::NTriples, ImportMode::Strict)
+            .import(
+                body,
+                oxigraph::io::RdfFormat::NTriples,
+                ImportMode::Strict,
+                &person.scope(),
+            )
             .await
         {
             Ok(_) => {
@@ -311,6 +265,15 @@ pub async fn save_record(
                     .unwrap_or(&page)
                     .to_owned();
                 return Redirect::to(&path).into_response();
+            }
+            Err(ImportError::OutOfScope(records)) => {
+                for record in records {
+                    errors.push(app::catalog::publish::FieldError {
+                        field: "publisher".into(),
+                        kind: "other".into(),
+                        message: record.reason,
+                    });
+                }
             }
             Err(ImportError::Refused(summary)) => {
                 // Validated as the form's own graph above; a refusal here
@@ -353,9 +316,10 @@ pub async fn delete_record(
     headers: HeaderMap,
     body: axum::body::Bytes,
 ) -> Response {
-    if subject(&state, &headers).await.is_none() {
-        return Redirect::to("/publish?error=signin").into_response();
-    }
+    let person = match publisher(&state, &headers).await {
+        Ok(person) => person,
+        Err(response) => return response,
+    };
     let path = form_urlencoded::parse(&body)
         .find(|(k, _)| k == "record")
         .map(|(_, v)| v.into_owned())
@@ -366,13 +330,16 @@ pub async fn delete_record(
     else {
         return (StatusCode::BAD_REQUEST, "The form names no record.").into_response();
     };
-    match state.catalog.importer.delete(&iri).await {
+    match state.catalog.importer.delete(&iri, &person.scope()).await {
         Ok(true) => Redirect::to("/publish?deleted=1").into_response(),
         Ok(false) => (
             StatusCode::NOT_FOUND,
             "There is no record at that address (it may be deleted already).",
         )
             .into_response(),
+        Err(ImportError::OutOfScope(_)) => crate::http::forbidden(
+            "This record belongs to another organisation: you may not delete it. Nothing was changed.",
+        ),
         Err(err) => {
             tracing::error!("delete: {err}");
             (StatusCode::INTERNAL_SERVER_ERROR, "Plaza could not delete the record; nothing was changed. The error is in the server log.").into_response()

@@ -8,6 +8,7 @@ use leptos::config::LeptosOptions;
 
 use crate::catalog::{CatalogStore, Importer};
 use crate::config::Config;
+use crate::mail::Mailer;
 use crate::search::SearchIndex;
 use crate::store::Stores;
 
@@ -35,6 +36,8 @@ pub struct AppState {
     pub catalog: CatalogServices,
     /// The validated configuration.
     pub config: Arc<Config>,
+    /// Sends reset links.
+    pub mailer: Mailer,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -17,6 +17,9 @@ use sqlx::Connection;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
+/// The password of the accounts tests make.
+pub const PASSWORD: &str = "correct horse battery staple";
+
 /// A running Plaza with its own data directory.
 pub struct TestApp {
     /// `http://127.0.0.1:PORT`
@@ -134,14 +137,89 @@ impl TestApp {
         (response.status(), response.text().await.expect("body"))
     }
 
-    /// Creates an API token in the app's database and returns it.
+    /// Creates a site-wide API token (the operator's, for fixtures with
+    /// many publishers) in the app's database and returns it.
     pub async fn create_token(&self, name: &str) -> String {
-        let sql = plaza::store::SqlStore::connect(&self.config.database_url)
-            .await
-            .expect("database");
-        let token = plaza::auth::create_token(&sql, name).await.expect("token");
+        let sql = self.sql().await;
+        let token =
+            plaza::auth::create_token(&sql, plaza::auth::TokenScope::AllOrganisations, name, None)
+                .await
+                .expect("token");
         sql.close().await;
         token
+    }
+
+    /// Creates an account with [`PASSWORD`], `role` (citizen, moderator or
+    /// admin) and membership of `organisations`; returns its id.
+    pub async fn make_account(&self, email: &str, role: &str, organisations: &[&str]) -> String {
+        use plaza::auth::accounts::{NewAccount, create_account, set_role};
+        let sql = self.sql().await;
+        let pseudonym = email.split('@').next().expect("an email");
+        let account = create_account(
+            &sql,
+            NewAccount {
+                email,
+                password: Some(PASSWORD),
+                pseudonym,
+                email_verified: true,
+            },
+        )
+        .await
+        .expect("account");
+        set_role(&sql, &account.id, role.parse().expect("a role"))
+            .await
+            .expect("role");
+        for org in organisations {
+            plaza::auth::organisations::add_member(&sql, org, &account.id)
+                .await
+                .expect("membership");
+        }
+        sql.close().await;
+        account.id
+    }
+
+    /// Creates the organisation `id` with agent `{public}organisations/{id}`.
+    pub async fn make_organisation(&self, id: &str) -> String {
+        let sql = self.sql().await;
+        let agent = format!("{}organisations/{id}", self.config.public_url.base_iri());
+        plaza::auth::organisations::create_organisation(&sql, id, id, &agent)
+            .await
+            .expect("organisation");
+        sql.close().await;
+        agent
+    }
+
+    /// Signs in as `email` with [`PASSWORD`] and returns the session cookie
+    /// ("name=value").
+    pub async fn sign_in(&self, email: &str) -> String {
+        let response = self
+            .send(reqwest::Method::POST, "/account/sign-in", |r| {
+                r.form(&[("email", email), ("password", PASSWORD)])
+            })
+            .await;
+        assert_eq!(response.status(), 303, "sign-in of {email}");
+        response.headers()["set-cookie"]
+            .to_str()
+            .expect("cookie")
+            .split(';')
+            .next()
+            .expect("name=value")
+            .to_owned()
+    }
+
+    /// A signed-in publisher of the demo city (organisation `havenstad`):
+    /// the session cookie.
+    pub async fn publisher(&self) -> String {
+        let email = "publisher@havenstad.example";
+        self.make_account(email, "citizen", &["havenstad"]).await;
+        self.sign_in(email).await
+    }
+
+    /// The app's SQL store (a second pool on the same database).
+    pub async fn sql(&self) -> plaza::store::SqlStore {
+        plaza::store::SqlStore::connect(&self.config.database_url)
+            .await
+            .expect("database")
     }
 
     /// POSTs `body` with `content_type` to `path`, with a bearer `token` when given.
@@ -193,6 +271,10 @@ pub fn test_config(dir: &std::path::Path, settings: &[(&str, &str)]) -> Config {
         ("PLAZA_DATA_DIR".into(), dir.display().to_string()),
         ("PLAZA_PUBLIC_URL".into(), "http://plaza.test".into()),
         ("PLAZA_LOG_LEVEL".into(), "warn".into()),
+        // Tests sign in often from one address; the rate limit test sets
+        // its own limit.
+        ("PLAZA_SIGN_IN_RATE_PER_MINUTE".into(), "10000".into()),
+        ("PLAZA_WRITE_API_RATE_PER_MINUTE".into(), "10000".into()),
     ]);
     for (key, value) in settings {
         env.insert((*key).into(), (*value).into());

@@ -1,6 +1,6 @@
-//! The catalog for publishers: sign in, import files and read the report.
-//! (Accounts and organisations come with the accounts work; until then a
-//! publisher signs in with an API token.)
+//! The catalog for publishers (members of an organisation, and
+//! administrators): the record form, imports and their reports, deletion,
+//! and the organisation's API tokens.
 
 mod delete_page;
 mod form_data;
@@ -12,6 +12,7 @@ mod publish_page;
 mod record_form;
 mod report_page;
 mod session;
+mod tokens_page;
 mod types;
 
 pub use delete_page::DeletePage;
@@ -23,6 +24,7 @@ pub use publish_page::PublishPage;
 pub use record_form::{DistributionForm, FORM_LANGUAGES, FieldError, RecordForm, fields};
 pub use report_page::ReportPage;
 pub use session::publisher_session;
+pub use tokens_page::TokensPage;
 pub use types::{
     FormCheck, FormOptions, FormPageData, FormSource, ImportReportView, Options, PublisherInfo,
     ReportGroup, ReportIssue, ReportRecord,

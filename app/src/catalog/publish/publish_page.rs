@@ -1,5 +1,6 @@
-//! `/publish`: the publishers' entrance. Signed out, a sign-in form (an API
-//! token, until accounts exist); signed in, what a publisher can do.
+//! `/publish`: the publishers' entrance. Signed in as a member of an
+//! organisation (or an administrator): what a publisher can do; otherwise,
+//! how to become one.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -24,7 +25,14 @@ pub fn PublishPage() -> impl IntoView {
                         let deleted = query.with(|q| q.get("deleted")).is_some();
                         view! {
                             {deleted.then(|| view! { <p class="notice notice-info" role="status">{t!(i18n, form.deleted)}</p> })}
-                            <p class="lead">{t!(i18n, publish.signed_in_as, name = info.token_name)}</p>
+                            <p class="lead">
+                                {t!(
+                                    i18n,
+                                    publish.signed_in_as,
+                                    name = info.pseudonym.clone(),
+                                    organisations = info.organisations.iter().map(|o| o.name.clone()).collect::<Vec<_>>().join(", ")
+                                )}
+                            </p>
                             <ul class="journeys">
                                 <li class="journey">
                                     <h2>
@@ -45,14 +53,17 @@ pub fn PublishPage() -> impl IntoView {
                                 </li>
                                 <li class="journey">
                                     <h2>
+                                        <a href="/publish/tokens">{t!(i18n, tokens.title)}</a>
+                                    </h2>
+                                    <p>{t!(i18n, publish.tokens_text)}</p>
+                                </li>
+                                <li class="journey">
+                                    <h2>
                                         <a href="/publishers">{t!(i18n, publishers.title)}</a>
                                     </h2>
                                     <p>{t!(i18n, publish.dashboard_text)}</p>
                                 </li>
                             </ul>
-                            <form method="post" action="/publish/sign-out">
-                                <button type="submit" class="button button-secondary">{t!(i18n, publish.sign_out)}</button>
-                            </form>
                         }
                             .into_any()
                     }
@@ -60,32 +71,20 @@ pub fn PublishPage() -> impl IntoView {
                         view! {
                             <p class="lead">{t!(i18n, publish.intro)}</p>
                             {error()
-                                .map(|code| {
+                                .is_some()
+                                .then(|| {
                                     view! {
                                         <p class="notice notice-error" role="alert">
-                                            {match code.as_str() {
-                                                "token" => t!(i18n, publish.error_token).into_any(),
-                                                "signin" => t!(i18n, publish.error_signin).into_any(),
-                                                _ => t!(i18n, errors.store_unavailable).into_any(),
-                                            }}
+                                            {t!(i18n, errors.store_unavailable)}
                                         </p>
                                     }
                                 })}
-                            <form class="stacked-form" method="post" action="/publish/sign-in">
-                                <div class="field">
-                                    <label for="publish-token">{t!(i18n, publish.token_label)}</label>
-                                    <input
-                                        id="publish-token"
-                                        name="token"
-                                        type="password"
-                                        autocomplete="off"
-                                        required
-                                        aria-describedby="publish-token-hint"
-                                    />
-                                    <p id="publish-token-hint" class="hint">{t!(i18n, publish.token_hint)}</p>
-                                </div>
-                                <button type="submit" class="button">{t!(i18n, publish.sign_in)}</button>
-                            </form>
+                            <p>{t!(i18n, publish.not_publisher)}</p>
+                            <p>
+                                <a class="button" href="/account/sign-in?next=/publish">
+                                    {t!(i18n, account.sign_in_link)}
+                                </a>
+                            </p>
                         }
                             .into_any()
                     }

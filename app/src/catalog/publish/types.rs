@@ -5,8 +5,10 @@ use serde::{Deserialize, Serialize};
 /// The publisher signed in on this browser.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PublisherInfo {
-    /// The name of the API token they signed in with.
-    pub token_name: String,
+    /// Their public pseudonym.
+    pub pseudonym: String,
+    /// The organisations they publish for (every one for administrators).
+    pub organisations: Vec<crate::account::OrganisationView>,
 }
 
 /// One SHACL result in a report.

@@ -82,7 +82,8 @@ pub async fn prepare(
         });
     }
     let base = if editing { existing.as_ref() } else { None };
-    let (graph, distributions) = record_graph(form, &iri, kind, base);
+    let (mut graph, distributions) = record_graph(form, &iri, kind, base);
+    describe_publisher(sql, &iri, &mut graph).await?;
     let check = graph.clone();
     let known = crate::catalog::record_types(
         catalog.store.as_ref(),
@@ -118,4 +119,41 @@ pub async fn prepare(
         quality,
         exists: existing.is_some(),
     })
+}
+
+/// Describes the record's publisher in the record (as every record Plaza
+/// stores does, so each is whole) when it is an organisation of Plaza's and
+/// the record does not describe it yet: `foaf:Agent` with its name.
+async fn describe_publisher(
+    sql: &SqlStore,
+    iri: &NamedNode,
+    graph: &mut oxigraph::model::Graph,
+) -> Result<(), String> {
+    use oxigraph::model::vocab::rdf;
+    use oxigraph::model::{Literal, Triple};
+    let foaf = |local: &str| NamedNode::new_unchecked(format!("http://xmlns.com/foaf/0.1/{local}"));
+    for agent in crate::catalog::publishers(iri, graph) {
+        if graph
+            .objects_for_subject_predicate(&agent, rdf::TYPE)
+            .next()
+            .is_some()
+        {
+            continue;
+        }
+        let row = sqlx::query("SELECT name FROM organisations WHERE agent_iri = $1")
+            .bind(agent.as_str())
+            .fetch_optional(sql.pool())
+            .await
+            .map_err(|e| e.to_string())?;
+        if let Some(row) = row {
+            let name: String = sqlx::Row::get(&row, 0);
+            graph.insert(&Triple::new(agent.clone(), rdf::TYPE, foaf("Agent")));
+            graph.insert(&Triple::new(
+                agent.clone(),
+                foaf("name"),
+                Literal::new_simple_literal(name),
+            ));
+        }
+    }
+    Ok(())
 }

@@ -6,6 +6,10 @@ use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
+mod auth;
+
+pub use auth::{AuthConfig, OidcConfig};
+
 /// Every setting, with its environment variable, file key, default and the
 /// form it expects. The README's configuration table mirrors this list.
 pub const SETTINGS: &[Setting] = &[
@@ -44,6 +48,51 @@ pub const SETTINGS: &[Setting] = &[
         "a positive number of milliseconds",
     ),
     Setting::new("sparql_max_rows", "10000", "a positive number of rows"),
+    Setting::new(
+        "smtp_url",
+        "",
+        "empty (reset links go to the log), smtps://user:password@host:465 (TLS), smtp://user:password@host:587?tls=required (STARTTLS) or smtp://host:25 (plain, local relays only)",
+    ),
+    Setting::new(
+        "smtp_from",
+        "Plaza <noreply@localhost>",
+        "a mailbox such as Plaza <noreply@example.org>",
+    ),
+    Setting::new(
+        "oidc_issuer",
+        "",
+        "empty (no OpenID Connect sign-in) or the provider's issuer URL, such as https://login.example.org/realms/city",
+    ),
+    Setting::new(
+        "oidc_client_id",
+        "",
+        "the client id registered at the provider",
+    ),
+    Setting::new(
+        "oidc_client_secret",
+        "",
+        "the client secret registered at the provider",
+    ),
+    Setting::new(
+        "oidc_name",
+        "the city's sign-in",
+        "the provider's name on the sign-in button, such as City account",
+    ),
+    Setting::new(
+        "sign_in_rate_per_minute",
+        "10",
+        "how many sign-in, sign-up and reset posts one address may make per minute (a positive number)",
+    ),
+    Setting::new(
+        "write_api_rate_per_minute",
+        "60",
+        "how many write API calls one address may make per minute (a positive number)",
+    ),
+    Setting::new(
+        "behind_proxy",
+        "false",
+        "true when a reverse proxy sets X-Forwarded-For (rate limits then count per client address it gives)",
+    ),
 ];
 
 /// One configuration key.
@@ -145,6 +194,8 @@ pub struct Config {
     pub sparql_timeout_ms: u64,
     /// Most result rows (or triples) a `/sparql` answer may hold.
     pub sparql_max_rows: usize,
+    /// Sending mail, and signing in through a provider.
+    pub auth: AuthConfig,
 }
 
 /// A configuration value that cannot be used.
@@ -257,6 +308,7 @@ impl Config {
         let sparql_timeout_ms =
             parse(&get("sparql_timeout_ms"), "sparql_timeout_ms", positive)? as u64;
         let sparql_max_rows = parse(&get("sparql_max_rows"), "sparql_max_rows", positive)?;
+        let auth = AuthConfig::from_values(&get)?;
         Ok(Config {
             address,
             data_dir,
@@ -269,6 +321,7 @@ impl Config {
             max_body_bytes,
             sparql_timeout_ms,
             sparql_max_rows,
+            auth,
         })
     }
 
@@ -283,7 +336,7 @@ impl Config {
     }
 }
 
-fn parse<T>(
+pub(crate) fn parse<T>(
     value: &str,
     key: &'static str,
     check: impl FnOnce(&str) -> Result<T, String>,
@@ -300,7 +353,7 @@ fn parse<T>(
     })
 }
 
-fn parse_bool(value: &str) -> Result<bool, String> {
+pub(crate) fn parse_bool(value: &str) -> Result<bool, String> {
     match value.to_ascii_lowercase().as_str() {
         "true" | "1" | "yes" | "on" => Ok(true),
         "false" | "0" | "no" | "off" => Ok(false),

@@ -1,12 +1,16 @@
 //! The `plaza` subcommands.
 
+mod people;
+
+pub use people::{account, org, token};
+
 use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Context;
 
 use crate::catalog::{ImportError, ImportMode};
-use crate::cli::{ImportModeArg, TokenCommand};
+use crate::cli::ImportModeArg;
 use crate::config::Config;
 use crate::startup::{Application, shutdown_signal};
 use crate::store::{RdfStore, SqlStore, Stores};
@@ -91,9 +95,13 @@ pub async fn import(config: Config, file: PathBuf, mode: ImportModeArg) -> anyho
     spinner.enable_steady_tick(std::time::Duration::from_millis(120));
     let outcome = catalog
         .importer
-        .import_with_progress(body, format, mode, |stage| {
-            spinner.set_message(stage.to_owned())
-        })
+        .import_with_progress(
+            body,
+            format,
+            mode,
+            &crate::catalog::WriteScope::Any,
+            |stage| spinner.set_message(stage.to_owned()),
+        )
         .await;
     spinner.finish_and_clear();
     stores.close().await;
@@ -210,25 +218,7 @@ fn read_with_progress(file: &std::path::Path) -> anyhow::Result<Vec<u8>> {
     Ok(body)
 }
 
-/// `plaza token …`.
-pub async fn token(config: Config, command: TokenCommand) -> anyhow::Result<()> {
-    let TokenCommand::Create { name } = command;
-    create_data_dir(&config)?;
-    let sql = SqlStore::connect(&config.database_url).await?;
-    sql.migrate().await?;
-    let token = crate::auth::create_token(&sql, &name).await;
-    sql.close().await;
-    let token = token?;
-    println!("{token}");
-    eprintln!(
-        "Created the token \"{}\". It is shown only now: store it safely. Send it as \
-         `Authorization: Bearer <token>` to /api/import.",
-        name.trim()
-    );
-    Ok(())
-}
-
-fn create_data_dir(config: &Config) -> anyhow::Result<()> {
+pub(crate) fn create_data_dir(config: &Config) -> anyhow::Result<()> {
     std::fs::create_dir_all(&config.data_dir).with_context(|| {
         format!(
             "Could not create the data directory {}",

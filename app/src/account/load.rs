@@ -1,0 +1,78 @@
+//! Server functions of the account, administration and token pages. Each
+//! reads the session cookie of the request; none changes anything.
+
+use leptos::prelude::*;
+
+use crate::account::{AdminView, AuditRow, SignInOptions, TokensView, Viewer};
+use crate::error::AppError;
+
+/// The person signed in on this browser, if any.
+#[server(prefix = "/api/fn", endpoint = "viewer")]
+pub async fn load_viewer() -> Result<Option<Viewer>, AppError> {
+    let services = crate::services::services()?;
+    let headers = crate::services::request_headers().await?;
+    services
+        .accounts
+        .viewer(headers)
+        .await
+        .map_err(crate::services::unavailable("load_viewer"))
+}
+
+/// What the sign-in page offers besides a password.
+#[server(prefix = "/api/fn", endpoint = "sign-in-options")]
+pub async fn load_sign_in_options() -> Result<SignInOptions, AppError> {
+    let services = crate::services::services()?;
+    services
+        .accounts
+        .sign_in_options()
+        .await
+        .map_err(crate::services::unavailable("load_sign_in_options"))
+}
+
+/// Whether a reset link works: `valid`, `expired`, `used` or `unknown`.
+#[server(prefix = "/api/fn", endpoint = "reset-link")]
+pub async fn check_reset_link(token: String) -> Result<String, AppError> {
+    let services = crate::services::services()?;
+    services
+        .accounts
+        .reset_link(token)
+        .await
+        .map_err(crate::services::unavailable("check_reset_link"))
+}
+
+/// The administration page (administrators only).
+#[server(prefix = "/api/fn", endpoint = "admin")]
+pub async fn load_admin() -> Result<Option<AdminView>, AppError> {
+    let services = crate::services::services()?;
+    let headers = crate::services::request_headers().await?;
+    services
+        .accounts
+        .admin(headers)
+        .await
+        .map_err(crate::services::unavailable("load_admin"))
+}
+
+/// The audit log (administrators only).
+#[server(prefix = "/api/fn", endpoint = "audit")]
+pub async fn load_audit() -> Result<Option<Vec<AuditRow>>, AppError> {
+    let services = crate::services::services()?;
+    let headers = crate::services::request_headers().await?;
+    services
+        .accounts
+        .audit(headers)
+        .await
+        .map_err(crate::services::unavailable("load_audit"))
+}
+
+/// The API tokens of the viewer's organisations, with a just-created
+/// secret when `reveal` names one of this session.
+#[server(prefix = "/api/fn", endpoint = "tokens")]
+pub async fn load_tokens(reveal: Option<String>) -> Result<Option<TokensView>, AppError> {
+    let services = crate::services::services()?;
+    let headers = crate::services::request_headers().await?;
+    services
+        .accounts
+        .tokens(headers, reveal)
+        .await
+        .map_err(crate::services::unavailable("load_tokens"))
+}

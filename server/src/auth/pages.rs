@@ -1,0 +1,209 @@
+//! What the account, administration and token pages show
+//! (`app::services::Accounts`), read from the SQL store for the person the
+//! request's session belongs to.
+
+use app::account::{
+    AccountRow, AdminView, AuditRow, OrganisationRow, OrganisationView, SignInOptions, TokenRow,
+    TokensView, Viewer,
+};
+use app::services::{Accounts, ServiceError, ServiceFuture};
+use sqlx::Row;
+
+use crate::auth::organisations::{list_organisations, members_of, organisations_of};
+use crate::auth::resets::{ResetError, check_reset};
+use crate::auth::{Organisation, accounts, audit, organisation_tokens, reveals};
+use crate::http::signed_in::{SignedIn, signed_in};
+use crate::store::SqlStore;
+
+/// The account pages' service.
+#[derive(Clone)]
+pub struct AccountPages {
+    sql: SqlStore,
+    https: bool,
+    provider: Option<String>,
+}
+
+impl AccountPages {
+    /// The service over `sql`; `https` says which cookie name is in use,
+    /// `provider` is the OpenID Connect provider's name if one is set.
+    pub fn new(sql: SqlStore, https: bool, provider: Option<String>) -> Self {
+        AccountPages {
+            sql,
+            https,
+            provider,
+        }
+    }
+
+    async fn person(&self, headers: &http::HeaderMap) -> Result<Option<SignedIn>, ServiceError> {
+        signed_in(&self.sql, headers, self.https)
+            .await
+            .map_err(unavailable)
+    }
+}
+
+fn unavailable(err: impl std::fmt::Display) -> ServiceError {
+    ServiceError::StoreUnavailable(err.to_string())
+}
+
+fn view(org: &Organisation) -> OrganisationView {
+    OrganisationView {
+        id: org.id.clone(),
+        name: org.name.clone(),
+        agent_iri: org.agent_iri.clone(),
+    }
+}
+
+impl Accounts for AccountPages {
+    fn viewer(&self, headers: http::HeaderMap) -> ServiceFuture<'_, Option<Viewer>> {
+        Box::pin(async move {
+            let Some(person) = self.person(&headers).await? else {
+                return Ok(None);
+            };
+            let providers = sqlx::query(
+                "SELECT issuer FROM oidc_identities WHERE account_id = $1 ORDER BY created_at",
+            )
+            .bind(&person.account.id)
+            .fetch_all(self.sql.pool())
+            .await
+            .map_err(unavailable)?
+            .iter()
+            .map(|row| row.get(0))
+            .collect();
+            Ok(Some(Viewer {
+                pseudonym: person.account.pseudonym.clone(),
+                email: person.account.email.clone().unwrap_or_default(),
+                role: person.account.role.as_str().to_owned(),
+                organisations: person.organisations.iter().map(view).collect(),
+                has_password: person.account.has_password,
+                providers,
+                created_at: person.account.created_at.clone(),
+            }))
+        })
+    }
+
+    fn sign_in_options(&self) -> ServiceFuture<'_, SignInOptions> {
+        Box::pin(async move {
+            Ok(SignInOptions {
+                provider: self.provider.clone(),
+            })
+        })
+    }
+
+    fn reset_link(&self, token: String) -> ServiceFuture<'_, String> {
+        Box::pin(async move {
+            let state = match check_reset(&self.sql, &token).await {
+                Ok(_) => "valid",
+                Err(ResetError::Expired) => "expired",
+                Err(ResetError::Used) => "used",
+                Err(ResetError::Sql(err)) => return Err(unavailable(err)),
+                Err(_) => "unknown",
+            };
+            Ok(state.to_owned())
+        })
+    }
+
+    fn admin(&self, headers: http::HeaderMap) -> ServiceFuture<'_, Option<AdminView>> {
+        Box::pin(async move {
+            if !self.person(&headers).await?.is_some_and(|p| p.is_admin()) {
+                return Ok(None);
+            }
+            let everyone = accounts::list_accounts(&self.sql)
+                .await
+                .map_err(unavailable)?;
+            let mut rows = Vec::new();
+            for account in &everyone {
+                let organisations = organisations_of(&self.sql, &account.id)
+                    .await
+                    .map_err(unavailable)?;
+                rows.push(AccountRow {
+                    id: account.id.clone(),
+                    pseudonym: account.pseudonym.clone(),
+                    email: account.email.clone().unwrap_or_default(),
+                    role: account.role.as_str().to_owned(),
+                    organisations: organisations.into_iter().map(|o| o.name).collect(),
+                });
+            }
+            let mut organisations = Vec::new();
+            for org in list_organisations(&self.sql).await.map_err(unavailable)? {
+                let ids = members_of(&self.sql, &org.id).await.map_err(unavailable)?;
+                let members = everyone
+                    .iter()
+                    .filter(|a| ids.contains(&a.id))
+                    .map(|a| (a.pseudonym.clone(), a.email.clone().unwrap_or_default()))
+                    .collect();
+                organisations.push(OrganisationRow {
+                    organisation: view(&org),
+                    members,
+                });
+            }
+            Ok(Some(AdminView {
+                organisations,
+                accounts: rows,
+            }))
+        })
+    }
+
+    fn audit(&self, headers: http::HeaderMap) -> ServiceFuture<'_, Option<Vec<AuditRow>>> {
+        Box::pin(async move {
+            if !self.person(&headers).await?.is_some_and(|p| p.is_admin()) {
+                return Ok(None);
+            }
+            let entries = audit::entries(&self.sql, 500).await.map_err(unavailable)?;
+            Ok(Some(
+                entries
+                    .into_iter()
+                    .map(|e| AuditRow {
+                        at: e.at,
+                        actor: e.actor,
+                        action: e.action,
+                        target: e.target,
+                        detail: e.detail,
+                    })
+                    .collect(),
+            ))
+        })
+    }
+
+    fn tokens(
+        &self,
+        headers: http::HeaderMap,
+        reveal: Option<String>,
+    ) -> ServiceFuture<'_, Option<TokensView>> {
+        Box::pin(async move {
+            let Some(person) = self.person(&headers).await?.filter(SignedIn::is_publisher) else {
+                return Ok(None);
+            };
+            let organisations = if person.is_admin() {
+                list_organisations(&self.sql).await.map_err(unavailable)?
+            } else {
+                person.organisations.clone()
+            };
+            let mut listed = Vec::new();
+            for org in &organisations {
+                let tokens = organisation_tokens(&self.sql, &org.id)
+                    .await
+                    .map_err(unavailable)?
+                    .into_iter()
+                    .map(|t| TokenRow {
+                        name: t.name,
+                        hash: t.hash,
+                        created_at: t.created_at,
+                        last_used_at: t.last_used_at,
+                        revoked_at: t.revoked_at,
+                    })
+                    .collect();
+                listed.push((view(org), tokens));
+            }
+            let revealed = match reveal {
+                Some(id) => reveals::take(&self.sql, &person.session_hash, &id)
+                    .await
+                    .map_err(unavailable)?,
+                None => None,
+            };
+            Ok(Some(TokensView {
+                organisations: listed,
+                revealed,
+            }))
+        })
+    }
+}

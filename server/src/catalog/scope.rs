@@ -1,0 +1,182 @@
+//! Who may write which record: a write on behalf of an organisation may
+//! only touch records whose `dct:publisher` is that organisation's agent,
+//! both as stored and as sent. Administrators and the command line write
+//! without this limit.
+
+use oxigraph::model::{Graph, NamedNode, NamedNodeRef, TermRef};
+
+const DCT_PUBLISHER: NamedNodeRef<'_> =
+    NamedNodeRef::new_unchecked("http://purl.org/dc/terms/publisher");
+
+/// On whose behalf a write is made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WriteScope {
+    /// Any record (administrators, the command line).
+    Any,
+    /// Only the records of these publishers (an API token's organisation,
+    /// a publisher's organisations). Each pair is (organisation id, agent IRI).
+    Publishers(Vec<(String, NamedNode)>),
+}
+
+/// A record the scope does not allow, and why.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct OutOfScope {
+    /// The record's IRI.
+    pub record: String,
+    /// What is wrong and what to do, in a sentence.
+    pub reason: String,
+}
+
+impl WriteScope {
+    /// The scope of one organisation.
+    pub fn organisation(id: &str, agent_iri: &str) -> Self {
+        match NamedNode::new(agent_iri) {
+            Ok(agent) => WriteScope::Publishers(vec![(id.to_owned(), agent)]),
+            // An organisation's IRI is checked when it is made; a bad one
+            // can write nothing.
+            Err(_) => WriteScope::Publishers(Vec::new()),
+        }
+    }
+
+    /// Whether a record with these publishers may be written.
+    fn allows(&self, publishers: &[NamedNode]) -> bool {
+        match self {
+            WriteScope::Any => true,
+            WriteScope::Publishers(allowed) => {
+                !publishers.is_empty()
+                    && publishers
+                        .iter()
+                        .all(|p| allowed.iter().any(|(_, agent)| agent == p))
+            }
+        }
+    }
+
+    fn names(&self) -> String {
+        match self {
+            WriteScope::Any => String::new(),
+            WriteScope::Publishers(allowed) => allowed
+                .iter()
+                .map(|(id, agent)| format!("{id} (<{}>)", agent.as_str()))
+                .collect::<Vec<_>>()
+                .join(", "),
+        }
+    }
+
+    /// Why the record `iri` may not be written, if it may not: `incoming`
+    /// is the description sent, `stored` the graph in the store (if any).
+    pub fn check(
+        &self,
+        iri: &NamedNode,
+        incoming: &Graph,
+        stored: Option<&Graph>,
+    ) -> Option<OutOfScope> {
+        if *self == WriteScope::Any {
+            return None;
+        }
+        let refuse = |reason: String| {
+            Some(OutOfScope {
+                record: iri.as_str().to_owned(),
+                reason,
+            })
+        };
+        if let Some(stored) = stored {
+            let owners = publishers(iri, stored);
+            if !owners.is_empty() && !self.allows(&owners) {
+                return refuse(format!(
+                    "The record belongs to {}; you may write records of {} only.",
+                    list(&owners),
+                    self.names()
+                ));
+            }
+        }
+        let sent = publishers(iri, incoming);
+        if sent.is_empty() {
+            return refuse(format!(
+                "The record names no publisher; add dct:publisher with {}.",
+                self.names()
+            ));
+        }
+        if !self.allows(&sent) {
+            return refuse(format!(
+                "The record names {} as publisher; you may write records of {} only.",
+                list(&sent),
+                self.names()
+            ));
+        }
+        None
+    }
+
+    /// Whether the stored record `iri` (in `graph`) is within this scope:
+    /// may be edited or deleted.
+    pub fn covers(&self, iri: &NamedNode, graph: &Graph) -> bool {
+        self.allows(&publishers(iri, graph)) || *self == WriteScope::Any
+    }
+}
+
+/// The `dct:publisher` IRIs of `iri` in `graph`.
+pub fn publishers(iri: &NamedNode, graph: &Graph) -> Vec<NamedNode> {
+    graph
+        .objects_for_subject_predicate(iri, DCT_PUBLISHER)
+        .filter_map(|o| match o {
+            TermRef::NamedNode(n) => Some(n.into_owned()),
+            _ => None,
+        })
+        .collect()
+}
+
+fn list(agents: &[NamedNode]) -> String {
+    agents
+        .iter()
+        .map(|a| format!("<{}>", a.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxigraph::model::Triple;
+
+    fn graph(record: &NamedNode, publisher: Option<&str>) -> Graph {
+        let mut g = Graph::new();
+        if let Some(p) = publisher {
+            g.insert(&Triple::new(
+                record.clone(),
+                DCT_PUBLISHER.into_owned(),
+                NamedNode::new(p).unwrap(),
+            ));
+        }
+        g
+    }
+
+    #[test]
+    fn an_organisation_writes_its_own_records_only() {
+        let iri = NamedNode::new("https://x.example/datasets/a").unwrap();
+        let scope = WriteScope::organisation("parks", "https://x.example/agents/parks");
+        let ours = graph(&iri, Some("https://x.example/agents/parks"));
+        let theirs = graph(&iri, Some("https://x.example/agents/roads"));
+        let none = graph(&iri, None);
+        assert_eq!(scope.check(&iri, &ours, None), None);
+        assert_eq!(scope.check(&iri, &ours, Some(&ours)), None);
+        assert!(scope.check(&iri, &theirs, None).is_some());
+        assert!(
+            scope
+                .check(&iri, &none, None)
+                .unwrap()
+                .reason
+                .contains("names no publisher")
+        );
+        // Taking over another organisation's record by naming oneself.
+        let taken = scope.check(&iri, &ours, Some(&theirs)).unwrap();
+        assert!(
+            taken
+                .reason
+                .contains("belongs to <https://x.example/agents/roads>"),
+            "{}",
+            taken.reason
+        );
+        assert_eq!(WriteScope::Any.check(&iri, &none, Some(&theirs)), None);
+        assert!(scope.covers(&iri, &ours));
+        assert!(!scope.covers(&iri, &theirs));
+    }
+}
