@@ -1,4 +1,4 @@
-// A publisher's journey with the keyboard only: sign in with the API token,
+// A publisher's journey with the keyboard only: sign in with their account,
 // upload a file on the import page, read the report, open the new record,
 // find it through a facet, fetch it as Turtle, and sign out.
 import { test, describe, before, after } from 'node:test';
@@ -18,13 +18,15 @@ describe('publishing', () => {
     test(`a publisher imports a file and finds the record (${name})`, { skip: !PASSWORD && 'PLAZA_E2E_PASSWORD is not set' }, async () => {
       const { context, page, problems } = await openPage(browser, { js });
       await signInWithKeyboard(page, js);
-      await page.getByText('Signed in with the token “End-to-end publisher”.').waitFor();
+      await page.getByText('Signed in as Parks publisher, publishing for City of Havenstad.').waitFor();
 
       const slug = `e2e-${js ? 'js' : 'nojs'}-${Date.now()}`;
       const dir = mkdtempSync(join(tmpdir(), 'plaza-e2e-'));
       const file = join(dir, `${slug}.ttl`);
-      writeFileSync(file, `@prefix dcat: <http://www.w3.org/ns/dcat#> . @prefix dct: <http://purl.org/dc/terms/> .
+      writeFileSync(file, `@prefix dcat: <http://www.w3.org/ns/dcat#> . @prefix dct: <http://purl.org/dc/terms/> . @prefix foaf: <http://xmlns.com/foaf/0.1/> .
+<${BASE}/organisations/havenstad> a foaf:Agent ; foaf:name "City of Havenstad"@en .
 <${BASE}/datasets/${slug}> a dcat:Dataset ; dct:title "Rain gauges ${slug}"@en ; dct:description "Rainfall every ten minutes."@en ;
+  dct:publisher <${BASE}/organisations/havenstad> ;
   dcat:keyword "${slug}" ;
   dcat:theme <http://publications.europa.eu/resource/authority/data-theme/ENVI> .
 `);
@@ -58,12 +60,12 @@ describe('publishing', () => {
       assert.equal(turtle.status(), 200);
       assert.match(await turtle.text(), /Rain gauges/);
 
-      await visit(page, '/publish', js);
-      await page.getByRole('button', { name: 'Sign out' }).focus();
+      await visit(page, '/account', js);
+      await page.getByRole('button', { name: 'Sign out on this device' }).focus();
       await page.keyboard.press('Enter');
-      await page.waitForURL(/\/publish$/);
+      await page.waitForURL(/\/account\/sign-in\?done=signed_out$/);
       await settle(page, js);
-      await page.getByLabel('API token').waitFor();
+      await page.getByText('You are signed out.').waitFor();
       assert.deepEqual(problems, []);
       await context.close();
     });

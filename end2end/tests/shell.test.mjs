@@ -21,7 +21,7 @@ describe('page shell', () => {
       // Six demo datasets, and more when the publishing spec has run.
       assert.match(await page.textContent('.recent'), /\d+ datasets in the catalog/);
       const nav = page.getByRole('navigation', { name: 'Main navigation' });
-      for (const label of ['Catalog', 'Consultations', 'Maps', 'Models', 'Sign in']) {
+      for (const label of ['Catalog', 'Consultations', 'Maps', 'Models', 'Account']) {
         assert.ok(await nav.getByRole('link', { name: label, exact: true }).isVisible(), label);
       }
       assert.deepEqual(problems, []);

@@ -61,6 +61,13 @@ impl Application {
             )),
         };
         let mailer = crate::mail::Mailer::from_config(&config.auth)?;
+        let oidc = match &config.auth.oidc {
+            Some(oidc) => Some(Arc::new(crate::auth::oidc::OidcProvider::new(
+                oidc.clone(),
+                config.public_url.as_str(),
+            )?)),
+            None => None,
+        };
         let state = AppState {
             leptos_options: leptos_options(&config, address),
             stores: stores.clone(),
@@ -68,6 +75,7 @@ impl Application {
             catalog,
             config: Arc::new(config),
             mailer,
+            oidc,
         };
         Ok(Application {
             listener,

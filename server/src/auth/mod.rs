@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod oidc;
 pub mod organisations;
 mod pages;
 pub mod passwords;

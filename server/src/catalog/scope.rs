@@ -79,15 +79,19 @@ impl WriteScope {
                 reason,
             })
         };
-        if let Some(stored) = stored {
+        if let Some(stored) = stored
+            && !self.covers(iri, stored)
+        {
             let owners = publishers(iri, stored);
-            if !owners.is_empty() && !self.allows(&owners) {
-                return refuse(format!(
-                    "The record belongs to {}; you may write records of {} only.",
-                    list(&owners),
-                    self.names()
-                ));
-            }
+            let owner = if owners.is_empty() {
+                "no organisation (only administrators may change it)".to_owned()
+            } else {
+                list(&owners)
+            };
+            return refuse(format!(
+                "The record belongs to {owner}; you may write records of {} only.",
+                self.names()
+            ));
         }
         let sent = publishers(iri, incoming);
         if sent.is_empty() {
@@ -108,8 +112,13 @@ impl WriteScope {
 
     /// Whether the stored record `iri` (in `graph`) is within this scope:
     /// may be edited or deleted.
+    /// A deleted record (a tombstone, which describes nothing) is anyone's
+    /// to write again; a record that names no publisher is the
+    /// administrators'.
     pub fn covers(&self, iri: &NamedNode, graph: &Graph) -> bool {
-        self.allows(&publishers(iri, graph)) || *self == WriteScope::Any
+        *self == WriteScope::Any
+            || graph.triples_for_subject(iri).next().is_none()
+            || self.allows(&publishers(iri, graph))
     }
 }
 
@@ -178,5 +187,15 @@ mod tests {
         assert_eq!(WriteScope::Any.check(&iri, &none, Some(&theirs)), None);
         assert!(scope.covers(&iri, &ours));
         assert!(!scope.covers(&iri, &theirs));
+        // Nobody's record: administrators only; a tombstone: anyone's.
+        let mut orphan = Graph::new();
+        orphan.insert(&Triple::new(
+            iri.clone(),
+            NamedNode::new("http://purl.org/dc/terms/title").unwrap(),
+            oxigraph::model::Literal::new_simple_literal("x"),
+        ));
+        assert!(!scope.covers(&iri, &orphan));
+        assert!(scope.check(&iri, &ours, Some(&orphan)).is_some());
+        assert!(scope.covers(&iri, &Graph::new()));
     }
 }

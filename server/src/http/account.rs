@@ -74,7 +74,7 @@ pub async fn sign_in_as(
 }
 
 /// Where to go after signing in: a path on this site only.
-fn local_path(next: Option<&str>) -> String {
+pub fn local_path(next: Option<&str>) -> String {
     match next {
         Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => {
             path.to_owned()

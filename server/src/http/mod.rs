@@ -7,6 +7,7 @@ mod csrf;
 mod feed;
 pub mod html;
 mod lang;
+mod oidc;
 mod ops;
 pub mod publish;
 mod rate_limit;
@@ -45,9 +46,18 @@ pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let services = state.services.clone();
     // Runs at the start of every Leptos render and server function call.
+    // The provider's sign-in page is where the start form's redirect goes.
+    let form_action: Option<std::sync::Arc<str>> = state
+        .config
+        .auth
+        .oidc
+        .as_ref()
+        .and_then(|o| security::origin_of(&o.issuer))
+        .map(Into::into);
+    let page_form_action = form_action.clone();
     let context = move || {
         provide_context(services.clone());
-        security::send_policy_with_nonce();
+        security::send_policy_with_nonce(page_form_action.as_deref());
     };
     let leptos_options = state.leptos_options.clone();
     let auth = &state.config.auth;
@@ -56,6 +66,8 @@ pub fn router(state: AppState) -> Router {
         .route("/account/sign-in", post(account::sign_in))
         .route("/account/sign-up", post(account::sign_up))
         .route("/account/reset", post(account::reset))
+        .route("/account/oidc/start", post(oidc::start))
+        .route("/account/oidc/callback", get(oidc::callback))
         .layer(rate_limit::sign_in_layer(
             auth.sign_in_rate_per_minute,
             auth.behind_proxy,
@@ -128,7 +140,10 @@ pub fn router(state: AppState) -> Router {
         .route_layer(from_fn(request_metrics::label_route))
         .layer(from_fn(request_metrics::track))
         .layer(from_fn_with_state(
-            state.config.public_url.is_https(),
+            security::Policy {
+                https: state.config.public_url.is_https(),
+                form_action,
+            },
             security::headers,
         ))
         // One limit for every body, from the configuration (axum's own 2 MB

@@ -193,6 +193,18 @@ async fn publisher(state: &AppState, headers: &HeaderMap) -> Result<SignedIn, Re
     }
 }
 
+/// Whether the stored record `iri` exists and is outside `person`'s scope.
+async fn owned_elsewhere(
+    state: &AppState,
+    person: &SignedIn,
+    iri: &oxigraph::model::NamedNode,
+) -> Result<bool, crate::catalog::CatalogStoreError> {
+    let stored = state.catalog.store.record_graphs(vec![iri.clone()]).await?;
+    Ok(stored
+        .get(iri)
+        .is_some_and(|graph| !person.scope().covers(iri, graph)))
+}
+
 /// `POST /publish/records`: the record form. `action=save` stores the
 /// record when it has no violation, else keeps a draft with the errors;
 /// `action=add_distribution` keeps a draft with one more distribution.
@@ -227,6 +239,21 @@ pub async fn save_record(
             "The form names a record whose address is not a valid IRI; nothing was saved. Open the record's edit page again.",
         )
             .into_response();
+    }
+    // Editing another organisation's record is refused before anything else.
+    if let Ok(iri) = oxigraph::model::NamedNode::new(form.iri.as_str()) {
+        match owned_elsewhere(&state, &person, &iri).await {
+            Ok(false) => {}
+            Ok(true) => {
+                return crate::http::forbidden(
+                    "This record belongs to another organisation: you may not edit it.",
+                );
+            }
+            Err(err) => {
+                tracing::error!("record form: {err}");
+                return (StatusCode::INTERNAL_SERVER_ERROR, "Plaza could not read the record; nothing was saved. The error is in the server log.").into_response();
+            }
+        }
     }
     let prepared =
         match crate::catalog::forms::prepare(&state.catalog, &state.stores.sql, &form).await {

@@ -14,7 +14,9 @@ use leptos::prelude::use_context;
 /// The Content-Security-Policy: everything from this origin only; inline
 /// script only with the response's nonce; WASM compilation allowed
 /// (`wasm-unsafe-eval`, which does not allow JavaScript `eval`); no framing.
-pub fn content_security_policy(nonce: Option<&str>) -> String {
+/// Forms post to this origin only, and to `form_action` (the sign-in
+/// provider's origin, where the start form is redirected) when given.
+pub fn content_security_policy(nonce: Option<&str>, form_action: Option<&str>) -> String {
     let script = match nonce {
         Some(nonce) => format!("script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'"),
         None => "script-src 'self' 'wasm-unsafe-eval'".to_owned(),
@@ -28,7 +30,10 @@ pub fn content_security_policy(nonce: Option<&str>) -> String {
         "connect-src 'self'",
         "object-src 'none'",
         "base-uri 'self'",
-        "form-action 'self'",
+        &match form_action {
+            Some(origin) => format!("form-action 'self' {origin}"),
+            None => "form-action 'self'".to_owned(),
+        },
         "frame-ancestors 'none'",
     ]
     .join("; ")
@@ -36,22 +41,43 @@ pub fn content_security_policy(nonce: Option<&str>) -> String {
 
 /// Called at the start of each Leptos render, after leptos_axum has made
 /// the nonce it puts on its inline scripts: sends the matching policy.
-pub fn send_policy_with_nonce() {
+pub fn send_policy_with_nonce(form_action: Option<&str>) {
     let nonce = leptos::nonce::use_nonce();
     let response = use_context::<leptos_axum::ResponseOptions>();
     if let (Some(nonce), Some(response)) = (nonce, response)
-        && let Ok(value) = HeaderValue::from_str(&content_security_policy(Some(&nonce)))
+        && let Ok(value) =
+            HeaderValue::from_str(&content_security_policy(Some(&nonce), form_action))
     {
         response.insert_header(CONTENT_SECURITY_POLICY, value);
     }
 }
 
+/// What the security headers depend on.
+#[derive(Debug, Clone)]
+pub struct Policy {
+    /// Served over TLS: HSTS.
+    pub https: bool,
+    /// The sign-in provider's origin, for `form-action`.
+    pub form_action: Option<std::sync::Arc<str>>,
+}
+
+/// The origin (`scheme://host[:port]`) of an absolute URL.
+pub fn origin_of(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    let host = rest.split(['/', '?', '#']).next()?;
+    (!host.is_empty() && !host.contains(['\'', ' ', ';'])).then(|| format!("{scheme}://{host}"))
+}
+
 /// Adds the security headers; keeps a CSP a page already set (with nonce).
-pub async fn headers(State(https): State<bool>, request: Request, next: Next) -> Response {
+pub async fn headers(State(policy): State<Policy>, request: Request, next: Next) -> Response {
+    let https = policy.https;
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
     if !headers.contains_key(CONTENT_SECURITY_POLICY)
-        && let Ok(value) = HeaderValue::from_str(&content_security_policy(None))
+        && let Ok(value) = HeaderValue::from_str(&content_security_policy(
+            None,
+            policy.form_action.as_deref(),
+        ))
     {
         headers.insert(CONTENT_SECURITY_POLICY, value);
     }
@@ -84,9 +110,16 @@ mod tests {
 
     #[test]
     fn the_policy_allows_only_the_nonce_inline() {
-        let policy = content_security_policy(Some("abc"));
+        let policy = content_security_policy(Some("abc"), None);
         assert!(policy.contains("script-src 'self' 'nonce-abc' 'wasm-unsafe-eval'"));
         assert!(!policy.contains("unsafe-inline"));
         assert!(policy.contains("frame-ancestors 'none'"));
+        assert!(policy.contains("form-action 'self';"));
+        let with_provider = content_security_policy(None, Some("https://login.example.org"));
+        assert!(with_provider.contains("form-action 'self' https://login.example.org;"));
+        assert_eq!(
+            origin_of("https://login.example.org:8443/realms/city").as_deref(),
+            Some("https://login.example.org:8443")
+        );
     }
 }

@@ -38,6 +38,8 @@ pub struct AppState {
     pub config: Arc<Config>,
     /// Sends reset links.
     pub mailer: Mailer,
+    /// The OpenID Connect provider, when one is configured.
+    pub oidc: Option<Arc<crate::auth::oidc::OidcProvider>>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -1,0 +1,355 @@
+//! Sign-in through the city's OpenID Connect provider: authorization code
+//! flow with PKCE (S256), state and nonce, the ID token's signature,
+//! issuer, audience, expiry and nonce verified by `openidconnect`. The
+//! pending sign-in lives in SQL (so any Plaza instance can finish it) and is
+//! bound to the browser that started it by a cookie. The first sign-in
+//! links the provider's subject to the account with the same verified
+//! email, or creates one.
+
+use openidconnect::core::{CoreClient, CoreProviderMetadata, CoreResponseType};
+use openidconnect::{
+    AuthenticationFlow, AuthorizationCode, ClientId, ClientSecret, CsrfToken, IssuerUrl, Nonce,
+    PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, Scope, TokenResponse,
+};
+use sqlx::Row;
+use tokio::sync::RwLock;
+
+use crate::auth::accounts::{
+    NewAccount, account_by_email, create_account, mark_email_verified, remove_password,
+};
+use crate::auth::{end_account_sessions, random_secret, sha256_hex, unix_now};
+use crate::config::OidcConfig;
+use crate::store::{SqlStore, now_rfc3339};
+
+/// How long a started sign-in may take.
+const LOGIN_SECONDS: i64 = 600;
+
+/// Why a sign-in through the provider failed. Logged in full; the person
+/// sees one sentence (`oidc_failed` or `oidc_unverified`).
+#[derive(Debug, thiserror::Error)]
+pub enum OidcError {
+    /// The provider's discovery document cannot be read.
+    #[error("the provider's discovery document cannot be read: {0}")]
+    Discovery(String),
+    /// No pending sign-in with this state from this browser (forged,
+    /// replayed, expired or from another browser).
+    #[error("no pending sign-in matches this state and browser")]
+    UnknownState,
+    /// The provider answered with an error instead of a code.
+    #[error("the provider refused: {0}")]
+    Refused(String),
+    /// The code could not be exchanged.
+    #[error("the code exchange failed: {0}")]
+    Exchange(String),
+    /// The ID token is missing or does not verify.
+    #[error("the ID token does not verify: {0}")]
+    IdToken(String),
+    /// The provider did not vouch for an email address.
+    #[error("the provider gave no verified email")]
+    Unverified,
+    /// Storage failed.
+    #[error("storage failed: {0}")]
+    Sql(#[from] sqlx::Error),
+    /// The account could not be made.
+    #[error("the account could not be made: {0}")]
+    Account(#[from] crate::auth::accounts::AccountError),
+}
+
+impl OidcError {
+    /// The code the sign-in page shows a message for.
+    pub fn code(&self) -> &'static str {
+        match self {
+            OidcError::Unverified => "oidc_unverified",
+            _ => "oidc_failed",
+        }
+    }
+}
+
+/// The provider, discovered on first use (Plaza starts when it is down).
+pub struct OidcProvider {
+    config: OidcConfig,
+    redirect: RedirectUrl,
+    metadata: RwLock<Option<CoreProviderMetadata>>,
+    http: openidconnect::reqwest::Client,
+}
+
+/// Where to send the browser, and the cookie that binds the sign-in to it.
+pub struct Started {
+    /// The provider's authorization URL.
+    pub url: String,
+    /// The browser secret for the `plaza_oidc` cookie.
+    pub browser_secret: String,
+}
+
+impl OidcProvider {
+    /// The provider of `config`; `public_url` gives the callback address.
+    pub fn new(config: OidcConfig, public_url: &str) -> anyhow::Result<Self> {
+        let redirect = RedirectUrl::new(format!("{public_url}/account/oidc/callback"))?;
+        let http = openidconnect::reqwest::ClientBuilder::new()
+            // The provider's answers are read as they are; never followed.
+            .redirect(openidconnect::reqwest::redirect::Policy::none())
+            .timeout(std::time::Duration::from_secs(10))
+            .build()?;
+        Ok(OidcProvider {
+            config,
+            redirect,
+            metadata: RwLock::new(None),
+            http,
+        })
+    }
+
+    /// The provider's name on the sign-in button.
+    pub fn name(&self) -> &str {
+        &self.config.name
+    }
+
+    async fn metadata(&self) -> Result<CoreProviderMetadata, OidcError> {
+        if let Some(metadata) = self.metadata.read().await.as_ref() {
+            return Ok(metadata.clone());
+        }
+        let issuer = IssuerUrl::new(self.config.issuer.clone())
+            .map_err(|e| OidcError::Discovery(e.to_string()))?;
+        let metadata = CoreProviderMetadata::discover_async(issuer, &self.http)
+            .await
+            .map_err(|e| OidcError::Discovery(error_chain(&e)))?;
+        *self.metadata.write().await = Some(metadata.clone());
+        Ok(metadata)
+    }
+
+    /// The origin of the authorization endpoint (for the CSP's
+    /// `form-action`), once discovered.
+    pub async fn authorization_origin(&self) -> Option<String> {
+        let metadata = self.metadata().await.ok()?;
+        let url = metadata.authorization_endpoint().url();
+        Some(url.origin().ascii_serialization())
+    }
+
+    /// Starts a sign-in that comes back to `next`.
+    pub async fn start(&self, sql: &SqlStore, next: &str) -> Result<Started, OidcError> {
+        let metadata = self.metadata().await?;
+        let client = CoreClient::from_provider_metadata(
+            metadata,
+            ClientId::new(self.config.client_id.clone()),
+            Some(ClientSecret::new(self.config.client_secret.clone())),
+        )
+        .set_redirect_uri(self.redirect.clone());
+        let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
+        let (url, state, nonce) = client
+            .authorize_url(
+                AuthenticationFlow::<CoreResponseType>::AuthorizationCode,
+                CsrfToken::new_random,
+                Nonce::new_random,
+            )
+            .add_scope(Scope::new("email".into()))
+            .add_scope(Scope::new("profile".into()))
+            .set_pkce_challenge(challenge)
+            .url();
+        let browser_secret = random_secret();
+        sqlx::query("DELETE FROM oidc_logins WHERE expires_at < $1")
+            .bind(unix_now())
+            .execute(sql.pool())
+            .await?;
+        sqlx::query(
+            "INSERT INTO oidc_logins (state_hash, browser_hash, nonce, pkce_verifier, next_path, expires_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(sha256_hex(state.secret()))
+        .bind(sha256_hex(&browser_secret))
+        .bind(nonce.secret())
+        .bind(verifier.secret())
+        .bind(next)
+        .bind(unix_now() + LOGIN_SECONDS)
+        .execute(sql.pool())
+        .await?;
+        Ok(Started {
+            url: url.to_string(),
+            browser_secret,
+        })
+    }
+
+    /// Finishes the sign-in that `state` names, started by the browser with
+    /// `browser_secret`: returns the account id to sign in and where to go.
+    pub async fn finish(
+        &self,
+        sql: &SqlStore,
+        state: &str,
+        browser_secret: Option<&str>,
+        code: Result<&str, String>,
+    ) -> Result<(String, String), OidcError> {
+        // The pending sign-in is used once, whatever happens next.
+        let row = sqlx::query(
+            "SELECT browser_hash, nonce, pkce_verifier, next_path, expires_at FROM oidc_logins WHERE state_hash = $1",
+        )
+        .bind(sha256_hex(state))
+        .fetch_optional(sql.pool())
+        .await?;
+        sqlx::query("DELETE FROM oidc_logins WHERE state_hash = $1")
+            .bind(sha256_hex(state))
+            .execute(sql.pool())
+            .await?;
+        let Some(row) = row else {
+            return Err(OidcError::UnknownState);
+        };
+        let same_browser =
+            browser_secret.is_some_and(|secret| sha256_hex(secret) == row.get::<String, _>(0));
+        if !same_browser || row.get::<i64, _>(4) < unix_now() {
+            return Err(OidcError::UnknownState);
+        }
+        let code = code.map_err(OidcError::Refused)?;
+        let nonce = Nonce::new(row.get(1));
+        let verifier = PkceCodeVerifier::new(row.get(2));
+        let next: String = row.get(3);
+        let metadata = self.metadata().await?;
+        let client = CoreClient::from_provider_metadata(
+            metadata,
+            ClientId::new(self.config.client_id.clone()),
+            Some(ClientSecret::new(self.config.client_secret.clone())),
+        )
+        .set_redirect_uri(self.redirect.clone());
+        let tokens = client
+            .exchange_code(AuthorizationCode::new(code.to_owned()))
+            .map_err(|e| OidcError::Exchange(e.to_string()))?
+            .set_pkce_verifier(verifier)
+            .request_async(&self.http)
+            .await
+            .map_err(|e| OidcError::Exchange(error_chain(&e)))?;
+        let id_token = tokens
+            .id_token()
+            .ok_or_else(|| OidcError::IdToken("the provider sent no ID token".into()))?;
+        let claims = id_token
+            .claims(&client.id_token_verifier(), &nonce)
+            .map_err(|e| OidcError::IdToken(error_chain(&e)))?;
+        let identity = Identity {
+            issuer: claims.issuer().to_string(),
+            subject: claims.subject().to_string(),
+            email: claims
+                .email()
+                .filter(|_| claims.email_verified() == Some(true))
+                .map(|e| e.to_string()),
+            name: claims
+                .preferred_username()
+                .map(|u| u.to_string())
+                .or_else(|| {
+                    claims
+                        .name()
+                        .and_then(|n| n.get(None))
+                        .map(|n| n.to_string())
+                }),
+        };
+        let account = account_for(sql, &identity).await?;
+        Ok((account, next))
+    }
+}
+
+/// What the provider vouched for.
+#[derive(Debug, Clone)]
+pub struct Identity {
+    /// The issuer.
+    pub issuer: String,
+    /// The subject at the issuer.
+    pub subject: String,
+    /// The email, when the provider says it is verified.
+    pub email: Option<String>,
+    /// A name to start the pseudonym from.
+    pub name: Option<String>,
+}
+
+/// The account of `identity`: the linked one; else the one with its
+/// verified email (linked now; a password set by someone who never proved
+/// the email is removed, and its sessions end); else a new one.
+pub async fn account_for(sql: &SqlStore, identity: &Identity) -> Result<String, OidcError> {
+    let linked =
+        sqlx::query("SELECT account_id FROM oidc_identities WHERE issuer = $1 AND subject = $2")
+            .bind(&identity.issuer)
+            .bind(&identity.subject)
+            .fetch_optional(sql.pool())
+            .await?;
+    if let Some(row) = linked {
+        return Ok(row.get(0));
+    }
+    let Some(email) = &identity.email else {
+        return Err(OidcError::Unverified);
+    };
+    let account = match account_by_email(sql, email).await? {
+        Some(existing) if !existing.deleted => {
+            if !existing.email_verified {
+                // Someone may have signed up with this email without owning
+                // it: their password and sessions go.
+                remove_password(sql, &existing.id).await?;
+                end_account_sessions(sql, &existing.id).await?;
+            }
+            mark_email_verified(sql, &existing.id).await?;
+            existing.id
+        }
+        _ => create_with_free_pseudonym(sql, email, identity.name.as_deref()).await?,
+    };
+    sqlx::query(
+        "INSERT INTO oidc_identities (issuer, subject, account_id, created_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(&identity.issuer)
+    .bind(&identity.subject)
+    .bind(&account)
+    .bind(now_rfc3339())
+    .execute(sql.pool())
+    .await?;
+    Ok(account)
+}
+
+async fn create_with_free_pseudonym(
+    sql: &SqlStore,
+    email: &str,
+    name: Option<&str>,
+) -> Result<String, OidcError> {
+    use crate::auth::accounts::AccountError;
+    let base: String = name
+        .unwrap_or("participant")
+        .chars()
+        .filter(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '-' | '_'))
+        .take(30)
+        .collect();
+    let base = if crate::auth::accounts::normalise_pseudonym(&base).is_ok() {
+        base
+    } else {
+        "participant".to_owned()
+    };
+    for attempt in 0..20 {
+        let pseudonym = if attempt == 0 {
+            base.clone()
+        } else {
+            format!("{base} {}", 1000 + random_number() % 9000)
+        };
+        let made = create_account(
+            sql,
+            NewAccount {
+                email,
+                password: None,
+                pseudonym: &pseudonym,
+                email_verified: true,
+            },
+        )
+        .await;
+        match made {
+            Ok(account) => return Ok(account.id),
+            Err(AccountError::PseudonymTaken(_)) => continue,
+            Err(other) => return Err(other.into()),
+        }
+    }
+    Err(AccountError::PseudonymTaken(base).into())
+}
+
+fn random_number() -> u32 {
+    let mut bytes = [0u8; 4];
+    getrandom::fill(&mut bytes).expect("the operating system gives randomness");
+    u32::from_le_bytes(bytes)
+}
+
+fn error_chain(err: &dyn std::error::Error) -> String {
+    let mut text = err.to_string();
+    let mut source = err.source();
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
+}
