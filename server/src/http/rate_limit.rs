@@ -46,6 +46,7 @@ impl KeyExtractor for ClientAddress {
 }
 
 /// A limiter of `per_minute` posts per address (bursts up to that many).
+/// Addresses not seen for a while are forgotten every minute.
 fn config(
     per_minute: u32,
     behind_proxy: bool,
@@ -53,7 +54,7 @@ fn config(
     let per_minute = per_minute.max(1);
     let period =
         Duration::from_millis(60_000 / u64::from(per_minute)).max(Duration::from_millis(1));
-    Arc::new(
+    let config = Arc::new(
         GovernorConfigBuilder::default()
             .period(period)
             .burst_size(per_minute)
@@ -66,7 +67,23 @@ fn config(
             .key_extractor(ClientAddress { behind_proxy })
             .finish()
             .expect("period and burst size are positive"),
-    )
+    );
+    let limiter = Arc::downgrade(config.limiter());
+    if let Ok(runtime) = tokio::runtime::Handle::try_current() {
+        runtime.spawn(async move {
+            let mut every_minute = tokio::time::interval(Duration::from_secs(60));
+            loop {
+                every_minute.tick().await;
+                // Ends when the router, and with it the limiter, is gone.
+                let Some(limiter) = limiter.upgrade() else {
+                    break;
+                };
+                limiter.retain_recent();
+                limiter.shrink_to_fit();
+            }
+        });
+    }
+    config
 }
 
 /// The layer for the sign-in, sign-up and reset forms.
