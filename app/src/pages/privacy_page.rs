@@ -15,12 +15,23 @@ pub fn PrivacyPage() -> impl IntoView {
             <p class="lead">{t!(i18n, privacy.intro)}</p>
             <h2>{t!(i18n, privacy.browsing_title)}</h2>
             <p>{t!(i18n, privacy.browsing)}</p>
+            <h2>{t!(i18n, privacy.account_title)}</h2>
+            <p>{t!(i18n, privacy.account)}</p>
+            <h2>{t!(i18n, privacy.sessions_title)}</h2>
+            <p>{t!(i18n, privacy.sessions)}</p>
+            <h2>{t!(i18n, privacy.publishing_title)}</h2>
+            <p>{t!(i18n, privacy.publishing)}</p>
             <h2>{t!(i18n, privacy.cookies_title)}</h2>
             <p>{t!(i18n, privacy.cookies)}</p>
             <h2>{t!(i18n, privacy.logs_title)}</h2>
             <p>{t!(i18n, privacy.logs)}</p>
+            <h2>{t!(i18n, privacy.mail_title)}</h2>
+            <p>{t!(i18n, privacy.mail)}</p>
             <h2>{t!(i18n, privacy.rights_title)}</h2>
             <p>{t!(i18n, privacy.rights)}</p>
+            <p>
+                <a href="/account">{t!(i18n, account.title)}</a>
+            </p>
         </article>
     }
 }
