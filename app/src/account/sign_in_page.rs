@@ -16,7 +16,6 @@ pub fn SignInPage() -> impl IntoView {
     let query = use_query_map();
     let next = move || query.with(|q| q.get("next")).unwrap_or_default();
     let code = error_code();
-    let options = Resource::new(|| (), |_| load_sign_in_options());
     view! {
         <PageHeading title=move || t_string!(i18n, account.sign_in_title).to_string() />
         <FormMessage form="sign-in" />
@@ -53,6 +52,17 @@ pub fn SignInPage() -> impl IntoView {
             {t!(i18n, account.no_account)} " "
             <a href="/account/sign-up">{t!(i18n, account.sign_up_link)}</a>
         </p>
+        <ProviderSignIn next=Signal::derive(next) />
+    }
+}
+
+/// The city's provider, when one is configured: a form that starts the
+/// sign-in there (the first sign-in also makes the account).
+#[component]
+pub fn ProviderSignIn(#[prop(into)] next: Signal<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let options = Resource::new(|| (), |_| load_sign_in_options());
+    view! {
         <Suspense>
             {move || Suspend::new(async move {
                 options
@@ -63,7 +73,7 @@ pub fn SignInPage() -> impl IntoView {
                         view! {
                             <h2>{t!(i18n, account.provider_heading)}</h2>
                             <form method="post" action="/account/oidc/start">
-                                <input type="hidden" name="next" value=next />
+                                <input type="hidden" name="next" value=move || next.get() />
                                 <button type="submit" class="button button-secondary">
                                     {t!(i18n, account.provider_button, provider = provider.clone())}
                                 </button>

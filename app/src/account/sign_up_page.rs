@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::account::messages::{FormMessage, error_code, invalid};
+use crate::account::sign_in_page::ProviderSignIn;
 use crate::components::PageHeading;
 use crate::i18n::{t, t_string, use_i18n};
 
@@ -79,5 +80,6 @@ pub fn SignUpPage() -> impl IntoView {
             {t!(i18n, account.have_account)} " "
             <a href="/account/sign-in">{t!(i18n, account.sign_in_link)}</a>
         </p>
+        <ProviderSignIn next=String::from("/account") />
     }
 }

@@ -59,7 +59,7 @@ pub fn openapi_document(server_url: &str) -> Value {
         },
         "servers": [{ "url": server_url }],
         "components": {
-            "securitySchemes": { "bearer": { "type": "http", "scheme": "bearer", "description": "A token from `plaza token create --name NAME`." } },
+            "securitySchemes": { "bearer": { "type": "http", "scheme": "bearer", "description": "An organisation's token, made on /publish/tokens or with `plaza token create --org ORG --name NAME`; it writes only that organisation's records." } },
             "schemas": {
                 "Error": {
                     "type": "object",
@@ -144,10 +144,12 @@ pub fn openapi_document(server_url: &str) -> Value {
                     "200": { "description": "What was created, updated or unchanged",
                              "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ImportSummary" } } } },
                     "400": error_response("The body is not valid RDF, or a parameter is wrong"),
-                    "401": error_response("No valid bearer token"),
+                    "401": error_response("No valid bearer token (missing, unknown or revoked)"),
+                    "403": error_response("Nothing stored: records of another organisation than the token's (`not_your_records`, with `records`), or a token of no organisation"),
                     "413": { "description": "The body is larger than PLAZA_MAX_BODY_BYTES" },
                     "415": error_response("The Content-Type is not an RDF syntax"),
-                    "422": error_response("Nothing stored: strict mode and violations (the summary is in `summary`), or no record in the body")
+                    "422": error_response("Nothing stored: strict mode and violations (the summary is in `summary`), or no record in the body"),
+                    "429": error_response("Too many calls from this address (`rate_limited`, with `retry_after` seconds; also the Retry-After header)")
                 }
             } },
             "/api/records/history": { "get": {
