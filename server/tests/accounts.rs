@@ -492,8 +492,9 @@ async fn reset_links_are_mailed_through_a_real_smtp_server() {
     )
     .await;
     assert_eq!(location(&asked), "/account/reset?done=reset_sent");
+    // The mail leaves after the answer: give it a moment.
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
     drop(app);
-    std::thread::sleep(std::time::Duration::from_millis(300));
     let _ = server.kill();
     let output = server.wait_with_output().unwrap();
     let mail = String::from_utf8_lossy(&output.stdout);

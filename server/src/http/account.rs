@@ -235,12 +235,13 @@ pub async fn reset(State(state): State<AppState>, Form(form): Form<Reset>) -> Re
                  If you did not ask for this, ignore this message: your password stays as it is.\n",
                 account.pseudonym
             );
-            if let Some(to) = &account.email {
-                // A failed send is logged; the answer stays the same.
-                let _ = state
-                    .mailer
-                    .send(to, "Reset your Plaza password", &body)
-                    .await;
+            if let Some(to) = account.email {
+                // Sent after answering, so that the answer takes as long as
+                // for an unknown email; a failed send is logged.
+                let mailer = state.mailer.clone();
+                tokio::spawn(async move {
+                    let _ = mailer.send(&to, "Reset your Plaza password", &body).await;
+                });
             }
         }
         Ok(None) => {}
