@@ -162,6 +162,18 @@ async fn a_token_made_on_the_page_is_shown_once_writes_its_organisation_only_and
         .await;
     assert_eq!(refused.status(), 401);
     assert!(tokens_page(&app, &cookie, "").await.contains("Revoked on"));
+    // Both are in the audit log, with who did them.
+    app.make_account("admin@example.org", "admin", &[]).await;
+    let admin = app.sign_in("admin@example.org").await;
+    let audit = without_markers(
+        &app.send(Method::GET, "/admin/audit", |r| r.header("cookie", &admin))
+            .await
+            .text()
+            .await
+            .unwrap(),
+    );
+    assert!(audit.contains("token.create") && audit.contains("token.revoke"), "{audit}");
+    assert!(audit.contains("<td>publisher</td>"), "{audit}");
 }
 
 #[tokio::test]

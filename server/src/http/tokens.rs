@@ -45,6 +45,18 @@ pub async fn create(
         Err(err) => return back("/publish/tokens", "error", err.code()),
     };
     tracing::info!(organisation = %form.organisation, name = %form.name.trim(), "API token created");
+    let detail = format!("Created for {}.", form.organisation);
+    if let Err(err) = crate::auth::audit::record(
+        sql,
+        Some(&person.account),
+        "token.create",
+        form.name.trim(),
+        &detail,
+    )
+    .await
+    {
+        tracing::error!("audit log: {err}");
+    }
     match crate::auth::reveals::keep(sql, &person.session_hash, &secret).await {
         Ok(id) => back("/publish/tokens", "created", &id),
         Err(err) => {
@@ -90,6 +102,21 @@ pub async fn revoke(
     match revoke_token(sql, &token.hash).await {
         Ok(_) => {
             tracing::info!(name = %token.name, "API token revoked");
+            let detail = format!(
+                "Revoked ({}).",
+                token.organisation.as_deref().unwrap_or("all organisations")
+            );
+            if let Err(err) = crate::auth::audit::record(
+                sql,
+                Some(&person.account),
+                "token.revoke",
+                &token.name,
+                &detail,
+            )
+            .await
+            {
+                tracing::error!("audit log: {err}");
+            }
             back("/publish/tokens", "done", "token_revoked")
         }
         Err(err) => {
