@@ -42,6 +42,7 @@ impl Application {
         let catalog = catalog_services(&config, &stores).await?;
         let seeded = demo::seed_if_first_start(&config, &stores, &catalog).await?;
         tracing::debug!(?seeded, "demo city");
+        tell_how_to_make_an_administrator(&stores).await;
         let services = Services {
             catalog: Arc::new(CatalogPages::new(
                 catalog.search.clone(),
@@ -201,5 +202,19 @@ pub fn shutdown_signal() -> impl Future<Output = ()> + Send + 'static {
     async {
         let _ = tokio::signal::ctrl_c().await;
         tracing::info!("Ctrl-C received; finishing in-flight requests");
+    }
+}
+
+/// A fresh deployment has no administrator: say how to make one.
+async fn tell_how_to_make_an_administrator(stores: &Stores) {
+    let admins: Result<i64, _> = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM accounts WHERE role = 'admin' AND deleted_at IS NULL",
+    )
+    .fetch_one(stores.sql.pool())
+    .await;
+    if let Ok(0) = admins {
+        tracing::info!(
+            "No administrator yet. Make one with: printf '%s\\n' 'A LONG PASSPHRASE' | plaza account create --email YOU@EXAMPLE.ORG --pseudonym NAME --role admin"
+        );
     }
 }

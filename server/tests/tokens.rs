@@ -172,7 +172,10 @@ async fn a_token_made_on_the_page_is_shown_once_writes_its_organisation_only_and
             .await
             .unwrap(),
     );
-    assert!(audit.contains("token.create") && audit.contains("token.revoke"), "{audit}");
+    assert!(
+        audit.contains("token.create") && audit.contains("token.revoke"),
+        "{audit}"
+    );
     assert!(audit.contains("<td>publisher</td>"), "{audit}");
 }
 
