@@ -92,7 +92,7 @@ describe('accessibility (axe)', () => {
             signedIn.push(draft.headers().location.split('#')[0]);
             signedIn.push('/publish/confirm-delete?record=%2Fdatasets%2Fbicycle-counts');
             signedIn.push('/publish/edit?record=%2Fdatasets%2Fbicycle-counts');
-            signedIn.push('/account', '/account?done=welcome', '/account?error=pseudonym_taken');
+            signedIn.push('/account', '/account?done=welcome', '/account?error=pseudonym_taken', '/account?error=current_password');
             signedIn.push('/admin', '/admin?error=organisation_iri_invalid', '/admin/audit');
             signedIn.push('/publish/tokens', '/publish/tokens?error=token_name_taken');
             signedIn.push('/publish', '/publish/import', '/publish/new?kind=dataset');

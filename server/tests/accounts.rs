@@ -637,3 +637,71 @@ async fn too_many_sign_in_attempts_get_429_with_retry_after() {
     // Reading pages is not limited.
     assert_eq!(page(&app, "/account/sign-in", None).await.0, 200);
 }
+
+#[tokio::test]
+async fn changing_the_password_needs_the_current_one_and_signs_out_other_devices() {
+    let app = TestApp::spawn().await;
+    app.make_account("citizen@example.org", "citizen", &[])
+        .await;
+    let laptop = app.sign_in("citizen@example.org").await;
+    let phone = app.sign_in("citizen@example.org").await;
+    let (_, account) = page(&app, "/account", Some(&laptop)).await;
+    assert!(account.contains("action=\"/account/password\""));
+
+    let wrong = post(
+        &app,
+        "/account/password",
+        Some(&laptop),
+        &[
+            ("current", "not my password"),
+            ("password", "a brand new passphrase"),
+        ],
+    )
+    .await;
+    assert_eq!(location(&wrong), "/account?error=current_password");
+    let weak = post(
+        &app,
+        "/account/password",
+        Some(&laptop),
+        &[("current", PASSWORD), ("password", "qwerty123456")],
+    )
+    .await;
+    assert_eq!(location(&weak), "/account?error=password_common");
+    let changed = post(
+        &app,
+        "/account/password",
+        Some(&laptop),
+        &[
+            ("current", PASSWORD),
+            ("password", "a brand new passphrase"),
+        ],
+    )
+    .await;
+    assert_eq!(location(&changed), "/account?done=password_changed");
+    let fresh = cookie_of(&changed);
+    assert!(
+        page(&app, "/account", Some(&fresh))
+            .await
+            .1
+            .contains("citizen@example.org")
+    );
+    for old in [&laptop, &phone] {
+        assert!(
+            !page(&app, "/account", Some(old))
+                .await
+                .1
+                .contains("citizen@example.org")
+        );
+    }
+    let new_password = post(
+        &app,
+        "/account/sign-in",
+        None,
+        &[
+            ("email", "citizen@example.org"),
+            ("password", "a brand new passphrase"),
+        ],
+    )
+    .await;
+    assert_eq!(location(&new_password), "/account");
+}

@@ -202,6 +202,20 @@ async fn run(
             processed(&r)
         }
         ("POST", "/account/sign-out") => processed(&post_form(world, cookie, path, &[]).await),
+        // A wrong current password: refused for everyone signed in, but as
+        // an answer about the password, not about permission.
+        ("POST", "/account/password") => processed(
+            &post_form(
+                world,
+                cookie,
+                path,
+                &[
+                    ("current", "not it at all"),
+                    ("password", "a new long passphrase"),
+                ],
+            )
+            .await,
+        ),
         ("POST", "/account/profile") => processed(
             &post_form(
                 world,
@@ -471,7 +485,9 @@ fn expected(method: &str, path: &str) -> Option<Allowed> {
         | ("POST", "/api/validate")
         | ("POST", "/sparql")
         | ("ANY", "/api/{*rest}") => Allowed::Everyone,
-        ("POST", "/account/profile") | ("POST", "/account/delete") => Allowed::SignedIn,
+        ("POST", "/account/profile")
+        | ("POST", "/account/password")
+        | ("POST", "/account/delete") => Allowed::SignedIn,
         ("POST", "/admin/organisations")
         | ("POST", "/admin/memberships")
         | ("POST", "/admin/roles") => Allowed::Admins,

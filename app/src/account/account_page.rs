@@ -119,6 +119,41 @@ fn Profile(viewer: Viewer) -> impl IntoView {
             </div>
             <button type="submit" class="button">{t!(i18n, account.save_button)}</button>
         </form>
+        {viewer
+            .has_password
+            .then(|| {
+                view! {
+                    <h2 id="password-heading">{t!(i18n, account.password_heading)}</h2>
+                    <form class="stacked-form" method="post" action="/account/password" aria-labelledby="password-heading">
+                        <div class="field">
+                            <label for="account-current">{t!(i18n, account.current_password_label)}</label>
+                            <input
+                                id="account-current"
+                                name="current"
+                                type="password"
+                                autocomplete="current-password"
+                                required
+                                aria-invalid=invalid(code, "current")
+                            />
+                        </div>
+                        <div class="field">
+                            <label for="account-password">{t!(i18n, account.new_password_label)}</label>
+                            <p class="hint" id="account-password-hint">{t!(i18n, account.password_hint)}</p>
+                            <input
+                                id="account-password"
+                                name="password"
+                                type="password"
+                                autocomplete="new-password"
+                                required
+                                minlength="12"
+                                aria-describedby="account-password-hint"
+                                aria-invalid=invalid(code, "password")
+                            />
+                        </div>
+                        <button type="submit" class="button">{t!(i18n, account.change_password_button)}</button>
+                    </form>
+                }
+            })}
         <h2>{t!(i18n, account.sign_out_heading)}</h2>
         <form method="post" action="/account/sign-out" class="inline-form">
             <button type="submit" class="button button-secondary">{t!(i18n, account.sign_out_button)}</button>

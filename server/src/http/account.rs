@@ -12,7 +12,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use crate::auth::accounts::{
-    NewAccount, authenticate, create_account, delete_account, set_pseudonym,
+    NewAccount, authenticate, create_account, delete_account, set_password, set_pseudonym,
 };
 use crate::auth::resets::{finish_reset, start_reset};
 use crate::auth::{end_account_sessions, end_session, start_session};
@@ -252,6 +252,51 @@ pub async fn reset(State(state): State<AppState>, Form(form): Form<Reset>) -> Re
     }
     // The same answer whether or not the email is registered.
     back("/account/reset", "done", "reset_sent")
+}
+
+/// The change-password form.
+#[derive(Debug, Deserialize)]
+pub struct ChangePassword {
+    current: String,
+    password: String,
+}
+
+/// `POST /account/password`: the current password, then the new one; every
+/// other session ends.
+pub async fn change_password(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Form(form): Form<ChangePassword>,
+) -> Response {
+    let person = match require_signed_in(&state, &headers).await {
+        Ok(person) => person,
+        Err(response) => return response,
+    };
+    let sql = &state.stores.sql;
+    let email = person.account.email.clone().unwrap_or_default();
+    match authenticate(sql, &email, &form.current).await {
+        Ok(Some(account)) if account.id == person.account.id => {}
+        Ok(_) => return back("/account", "error", "current_password"),
+        Err(err) => {
+            tracing::error!("password change: {err}");
+            return back("/account", "error", "unavailable");
+        }
+    }
+    if let Err(err) = set_password(sql, &person.account.id, &form.password).await {
+        return back("/account", "error", err.code());
+    }
+    // Other devices are signed out; this one signs in afresh.
+    if let Err(err) = end_account_sessions(sql, &person.account.id).await {
+        tracing::error!("password change: {err}");
+    }
+    tracing::info!(account = %person.account.id, "password changed");
+    sign_in_as(
+        &state,
+        &headers,
+        &person.account.id,
+        "/account?done=password_changed",
+    )
+    .await
 }
 
 /// The profile form.

@@ -67,6 +67,7 @@ pub fn router(state: AppState) -> Router {
         .route("/account/sign-up", post(account::sign_up))
         .route("/account/reset", post(account::reset))
         .route("/account/oidc/start", post(oidc::start))
+        .route("/account/password", post(account::change_password))
         .route("/account/oidc/callback", get(oidc::callback))
         .layer(rate_limit::sign_in_layer(
             auth.sign_in_rate_per_minute,
