@@ -3,7 +3,8 @@
 // built-in development login and consent pages (any password signs in; the
 // login name picks the account below). Configured by environment:
 //   OIDC_PORT, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_REDIRECT_URI
-// Prints "ready ISSUER" when it listens.
+// Prints "ready ISSUER" when it listens. Each start signs with a new key.
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import Provider from 'oidc-provider';
 
 const port = Number(process.env.OIDC_PORT);
@@ -16,7 +17,12 @@ const ACCOUNTS = {
   linus: { email: 'linus@city.example', email_verified: true, name: 'Linus', preferred_username: 'linus' },
 };
 
+// A new signing key at every start, as after a key rotation.
+const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const signingKey = { ...privateKey.export({ format: 'jwk' }), kid: randomUUID(), alg: 'RS256', use: 'sig' };
+
 const provider = new Provider(issuer, {
+  jwks: { keys: [signingKey] },
   clients: [{
     client_id: process.env.OIDC_CLIENT_ID,
     client_secret: process.env.OIDC_CLIENT_SECRET,

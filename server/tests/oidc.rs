@@ -28,6 +28,15 @@ impl Drop for Provider {
 }
 
 fn start_provider() -> Option<Provider> {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    start_provider_on(port)
+}
+
+fn start_provider_on(port: u16) -> Option<Provider> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../end2end");
     if !root.join("node_modules/oidc-provider").is_dir() {
         assert!(
@@ -37,11 +46,6 @@ fn start_provider() -> Option<Provider> {
         eprintln!("SKIPPED: no oidc-provider in end2end/node_modules (run .ci/setup test)");
         return None;
     }
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
     let mut child = Command::new("node")
         .arg(root.join("oidc_provider.mjs"))
         .env("OIDC_PORT", port.to_string())
@@ -353,4 +357,25 @@ async fn a_provider_whose_issuer_does_not_match_is_not_trusted() {
         start.headers()["location"],
         "/account/sign-in?error=oidc_failed"
     );
+}
+
+#[tokio::test]
+async fn new_signing_keys_at_the_provider_are_picked_up() {
+    let Some(provider) = start_provider() else {
+        return;
+    };
+    let app = app_with(&provider, &provider.issuer).await;
+    let first = back_at_plaza(&app, &sign_in_at_provider(&app, "ada").await, true).await;
+    assert!(session_cookie(&first).is_some());
+    // The provider restarts with a new key; Plaza still holds the old one.
+    let port: u16 = provider.issuer.rsplit(':').next().unwrap().parse().unwrap();
+    drop(provider);
+    let provider = start_provider_on(port).expect("the provider starts again");
+    let second = back_at_plaza(&app, &sign_in_at_provider(&app, "ada").await, true).await;
+    assert!(
+        session_cookie(&second).is_some(),
+        "{:?}",
+        second.headers().get("location")
+    );
+    drop(provider);
 }

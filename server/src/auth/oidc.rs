@@ -69,7 +69,8 @@ impl OidcError {
 pub struct OidcProvider {
     config: OidcConfig,
     redirect: RedirectUrl,
-    metadata: RwLock<Option<CoreProviderMetadata>>,
+    /// The discovery document (with the signing keys) and when it was read.
+    metadata: RwLock<Option<(CoreProviderMetadata, std::time::Instant)>>,
     http: openidconnect::reqwest::Client,
 }
 
@@ -103,8 +104,13 @@ impl OidcProvider {
         &self.config.name
     }
 
-    async fn metadata(&self) -> Result<CoreProviderMetadata, OidcError> {
-        if let Some(metadata) = self.metadata.read().await.as_ref() {
+    /// The discovery document, read again after an hour (or when `fresh`),
+    /// so that the provider's new signing keys are picked up.
+    async fn metadata(&self, fresh: bool) -> Result<CoreProviderMetadata, OidcError> {
+        if !fresh
+            && let Some((metadata, read)) = self.metadata.read().await.as_ref()
+            && read.elapsed() < std::time::Duration::from_secs(3600)
+        {
             return Ok(metadata.clone());
         }
         let issuer = IssuerUrl::new(self.config.issuer.clone())
@@ -112,27 +118,40 @@ impl OidcProvider {
         let metadata = CoreProviderMetadata::discover_async(issuer, &self.http)
             .await
             .map_err(|e| OidcError::Discovery(error_chain(&e)))?;
-        *self.metadata.write().await = Some(metadata.clone());
+        *self.metadata.write().await = Some((metadata.clone(), std::time::Instant::now()));
         Ok(metadata)
+    }
+
+    fn client(
+        &self,
+        metadata: CoreProviderMetadata,
+    ) -> openidconnect::core::CoreClient<
+        openidconnect::EndpointSet,
+        openidconnect::EndpointNotSet,
+        openidconnect::EndpointNotSet,
+        openidconnect::EndpointNotSet,
+        openidconnect::EndpointMaybeSet,
+        openidconnect::EndpointMaybeSet,
+    > {
+        CoreClient::from_provider_metadata(
+            metadata,
+            ClientId::new(self.config.client_id.clone()),
+            Some(ClientSecret::new(self.config.client_secret.clone())),
+        )
+        .set_redirect_uri(self.redirect.clone())
     }
 
     /// The origin of the authorization endpoint (for the CSP's
     /// `form-action`), once discovered.
     pub async fn authorization_origin(&self) -> Option<String> {
-        let metadata = self.metadata().await.ok()?;
+        let metadata = self.metadata(false).await.ok()?;
         let url = metadata.authorization_endpoint().url();
         Some(url.origin().ascii_serialization())
     }
 
     /// Starts a sign-in that comes back to `next`.
     pub async fn start(&self, sql: &SqlStore, next: &str) -> Result<Started, OidcError> {
-        let metadata = self.metadata().await?;
-        let client = CoreClient::from_provider_metadata(
-            metadata,
-            ClientId::new(self.config.client_id.clone()),
-            Some(ClientSecret::new(self.config.client_secret.clone())),
-        )
-        .set_redirect_uri(self.redirect.clone());
+        let client = self.client(self.metadata(false).await?);
         let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
         let (url, state, nonce) = client
             .authorize_url(
@@ -199,13 +218,7 @@ impl OidcProvider {
         let nonce = Nonce::new(row.get(1));
         let verifier = PkceCodeVerifier::new(row.get(2));
         let next: String = row.get(3);
-        let metadata = self.metadata().await?;
-        let client = CoreClient::from_provider_metadata(
-            metadata,
-            ClientId::new(self.config.client_id.clone()),
-            Some(ClientSecret::new(self.config.client_secret.clone())),
-        )
-        .set_redirect_uri(self.redirect.clone());
+        let client = self.client(self.metadata(false).await?);
         let tokens = client
             .exchange_code(AuthorizationCode::new(code.to_owned()))
             .map_err(|e| OidcError::Exchange(e.to_string()))?
@@ -216,9 +229,20 @@ impl OidcProvider {
         let id_token = tokens
             .id_token()
             .ok_or_else(|| OidcError::IdToken("the provider sent no ID token".into()))?;
-        let claims = id_token
-            .claims(&client.id_token_verifier(), &nonce)
-            .map_err(|e| OidcError::IdToken(error_chain(&e)))?;
+        let claims = match id_token.claims(&client.id_token_verifier(), &nonce) {
+            Ok(claims) => claims.clone(),
+            Err(first) => {
+                // Perhaps the provider rotated its keys: read them again, once.
+                tracing::info!(
+                    "ID token did not verify ({first}); reading the provider's keys again"
+                );
+                let fresh = self.client(self.metadata(true).await?);
+                id_token
+                    .claims(&fresh.id_token_verifier(), &nonce)
+                    .map_err(|e| OidcError::IdToken(error_chain(&e)))?
+                    .clone()
+            }
+        };
         let identity = Identity {
             issuer: claims.issuer().to_string(),
             subject: claims.subject().to_string(),
