@@ -232,3 +232,125 @@ fn a_data_dir_that_is_a_file_gives_a_clear_error() {
     assert!(stderr.contains("data directory"), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+/// Runs `plaza ARGS` on `dir` with `stdin`; (success, stdout, stderr).
+fn run(dir: &std::path::Path, args: &[&str], stdin: &str) -> (bool, String, String) {
+    use std::io::Write;
+    let mut child = plaza(dir)
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run plaza");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    (
+        output.status.success(),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn the_first_administrator_an_organisation_and_its_token_from_the_command_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path();
+    let (ok, _, err) = run(
+        path,
+        &[
+            "account",
+            "create",
+            "--email",
+            "you@city.example",
+            "--pseudonym",
+            "Open data team",
+            "--role",
+            "admin",
+        ],
+        "password123456\n",
+    );
+    assert!(!ok && err.contains("common password"), "{err}");
+    let (ok, _, err) = run(
+        path,
+        &[
+            "account",
+            "create",
+            "--email",
+            "you@city.example",
+            "--pseudonym",
+            "Open data team",
+            "--role",
+            "admin",
+        ],
+        "a long and unusual passphrase\n",
+    );
+    assert!(ok, "{err}");
+    assert!(err.contains("with role admin"), "{err}");
+
+    let (ok, _, err) = run(
+        path,
+        &["token", "create", "--org", "parks", "--name", "harvest"],
+        "",
+    );
+    assert!(
+        !ok && err.contains("There is no organisation \"parks\""),
+        "{err}"
+    );
+    let (ok, _, err) = run(
+        path,
+        &[
+            "org",
+            "create",
+            "--id",
+            "parks",
+            "--name",
+            "Parks",
+            "--publisher",
+            "http://plaza.test/organisations/parks",
+        ],
+        "",
+    );
+    assert!(ok, "{err}");
+    let (ok, listed, _) = run(path, &["org", "list"], "");
+    assert!(
+        ok && listed.contains("parks\tParks\thttp://plaza.test/organisations/parks"),
+        "{listed}"
+    );
+    let (ok, _, err) = run(
+        path,
+        &[
+            "org",
+            "add-member",
+            "--org",
+            "parks",
+            "--email",
+            "you@city.example",
+        ],
+        "",
+    );
+    assert!(ok && err.contains("now publishes for Parks"), "{err}");
+
+    let (ok, token, err) = run(
+        path,
+        &["token", "create", "--org", "parks", "--name", "harvest"],
+        "",
+    );
+    assert!(ok, "{err}");
+    assert!(
+        token.trim().starts_with("plaza_") && err.contains("writes only parks's records"),
+        "{err}"
+    );
+    let (ok, _, err) = run(path, &["token", "revoke", "--name", "harvest"], "");
+    assert!(ok && err.contains("Revoked the token \"harvest\""), "{err}");
+    let (ok, _, err) = run(path, &["token", "revoke", "--name", "harvest"], "");
+    assert!(
+        !ok && err.contains("no unrevoked token named \"harvest\""),
+        "{err}"
+    );
+}

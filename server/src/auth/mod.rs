@@ -21,7 +21,7 @@ pub use sessions::{
 };
 pub use tokens::{
     ApiToken, TokenError, TokenScope, create_token, organisation_tokens, revoke_token,
-    token_by_hash, verify_token,
+    revoke_token_named, token_by_hash, verify_token,
 };
 
 use sha2::{Digest, Sha256};

@@ -174,11 +174,21 @@ pub async fn token_by_hash(sql: &SqlStore, hash: &str) -> Result<Option<ApiToken
 /// Revokes the token whose hash is `hash`; false when there is no such
 /// unrevoked token.
 pub async fn revoke_token(sql: &SqlStore, hash: &str) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query(
-        "UPDATE api_tokens SET revoked_at = $1 WHERE token_hash = $2 AND revoked_at IS NULL",
-    )
+    revoke_where(sql, "token_hash", hash).await
+}
+
+/// Revokes the token called `name` (the command line knows tokens by
+/// name); false when there is no such unrevoked token.
+pub async fn revoke_token_named(sql: &SqlStore, name: &str) -> Result<bool, sqlx::Error> {
+    revoke_where(sql, "name", name.trim()).await
+}
+
+async fn revoke_where(sql: &SqlStore, column: &str, value: &str) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(&format!(
+        "UPDATE api_tokens SET revoked_at = $1 WHERE {column} = $2 AND revoked_at IS NULL"
+    ))
     .bind(now_rfc3339())
-    .bind(hash)
+    .bind(value)
     .execute(sql.pool())
     .await?;
     Ok(done.rows_affected() == 1)

@@ -10,7 +10,7 @@ use crate::auth::accounts::{NewAccount, account_by_email, create_account, set_ro
 use crate::auth::organisations::{
     add_member, create_organisation, list_organisations, organisation,
 };
-use crate::auth::{Role, TokenScope, audit, create_token};
+use crate::auth::{Role, TokenScope, audit, create_token, revoke_token_named};
 use crate::cli::{AccountCommand, OrgCommand, TokenCommand};
 use crate::commands::create_data_dir;
 use crate::config::Config;
@@ -68,13 +68,7 @@ async fn create_cli_token(
 }
 
 async fn revoke_by_name(sql: &SqlStore, name: &str) -> anyhow::Result<()> {
-    let done =
-        sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE name = $2 AND revoked_at IS NULL")
-            .bind(crate::store::now_rfc3339())
-            .bind(name.trim())
-            .execute(sql.pool())
-            .await?;
-    if done.rows_affected() == 0 {
+    if !revoke_token_named(sql, name).await? {
         bail!("There is no unrevoked token named \"{}\".", name.trim());
     }
     audit::record(

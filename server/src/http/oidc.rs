@@ -9,41 +9,16 @@ use std::collections::HashMap;
 
 use axum::Form;
 use axum::extract::{Query, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use crate::http::AppState;
 use crate::http::account::{back, local_path, sign_in_as};
+use crate::http::signed_in::{cookie_header, cookie_value};
 
-fn cookie_name(https: bool) -> &'static str {
-    if https {
-        "__Host-plaza_oidc"
-    } else {
-        "plaza_oidc"
-    }
-}
-
-fn browser_cookie(value: &str, max_age: i64, https: bool) -> HeaderValue {
-    let secure = if https { "; Secure" } else { "" };
-    HeaderValue::from_str(&format!(
-        "{}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}",
-        cookie_name(https)
-    ))
-    .unwrap_or_else(|_| HeaderValue::from_static(""))
-}
-
-fn browser_secret(headers: &HeaderMap, https: bool) -> Option<String> {
-    let name = cookie_name(https);
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(key, _)| *key == name)
-        .map(|(_, value)| value.to_owned())
-}
+/// The cookie that binds a sign-in to the browser that started it.
+const BROWSER_COOKIE: &str = "plaza_oidc";
 
 /// The start form.
 #[derive(Debug, Deserialize)]
@@ -67,7 +42,8 @@ pub async fn start(State(state): State<AppState>, Form(form): Form<Start>) -> Re
             let mut response = Redirect::to(&started.url).into_response();
             response.headers_mut().insert(
                 header::SET_COOKIE,
-                browser_cookie(
+                cookie_header(
+                    BROWSER_COOKIE,
                     &started.browser_secret,
                     600,
                     state.config.public_url.is_https(),
@@ -104,7 +80,7 @@ pub async fn callback(
             query.get("error_description").map_or("", String::as_str)
         )),
     };
-    let secret = browser_secret(&headers, https);
+    let secret = cookie_value(&headers, BROWSER_COOKIE, https);
     let outcome = provider
         .finish(
             &state.stores.sql,
@@ -123,8 +99,9 @@ pub async fn callback(
             back("/account/sign-in", "error", err.code())
         }
     };
-    response
-        .headers_mut()
-        .append(header::SET_COOKIE, browser_cookie("", 0, https));
+    response.headers_mut().append(
+        header::SET_COOKIE,
+        cookie_header(BROWSER_COOKIE, "", 0, https),
+    );
     response
 }
