@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::account::messages::{FormMessage, error_code, invalid};
+use crate::account::password_field::NewPasswordField;
 use crate::account::{Viewer, load_viewer};
 use crate::components::{ErrorNotice, PageHeading};
 use crate::i18n::{t, t_string, use_i18n};
@@ -136,20 +137,7 @@ fn Profile(viewer: Viewer) -> impl IntoView {
                                 aria-invalid=invalid(code, "current")
                             />
                         </div>
-                        <div class="field">
-                            <label for="account-password">{t!(i18n, account.new_password_label)}</label>
-                            <p class="hint" id="account-password-hint">{t!(i18n, account.password_hint)}</p>
-                            <input
-                                id="account-password"
-                                name="password"
-                                type="password"
-                                autocomplete="new-password"
-                                required
-                                minlength="12"
-                                aria-describedby="account-password-hint"
-                                aria-invalid=invalid(code, "password")
-                            />
-                        </div>
+                        <NewPasswordField form="account" />
                         <button type="submit" class="button">{t!(i18n, account.change_password_button)}</button>
                     </form>
                 }

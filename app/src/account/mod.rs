@@ -6,6 +6,7 @@ mod account_page;
 mod admin_page;
 mod load;
 pub mod messages;
+mod password_field;
 mod reset_page;
 mod sign_in_page;
 mod sign_up_page;

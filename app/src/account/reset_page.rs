@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::account::check_reset_link;
-use crate::account::messages::{FormMessage, error_code, invalid};
+use crate::account::messages::FormMessage;
+use crate::account::password_field::NewPasswordField;
 use crate::components::{ErrorNotice, PageHeading};
 use crate::i18n::{t, t_string, use_i18n};
 
@@ -43,7 +44,6 @@ fn AskForLink() -> impl IntoView {
 #[component]
 fn NewPassword(token: String) -> impl IntoView {
     let i18n = use_i18n();
-    let code = error_code();
     let checked = {
         let token = token.clone();
         Resource::new(move || token.clone(), check_reset_link)
@@ -58,20 +58,7 @@ fn NewPassword(token: String) -> impl IntoView {
                             view! {
                                 <form class="stacked-form" method="post" action="/account/reset">
                                     <input type="hidden" name="token" value=token />
-                                    <div class="field">
-                                        <label for="reset-password">{t!(i18n, account.new_password_label)}</label>
-                                        <p class="hint" id="reset-password-hint">{t!(i18n, account.password_hint)}</p>
-                                        <input
-                                            id="reset-password"
-                                            name="password"
-                                            type="password"
-                                            autocomplete="new-password"
-                                            required
-                                            minlength="12"
-                                            aria-describedby="reset-password-hint"
-                                            aria-invalid=invalid(code, "password")
-                                        />
-                                    </div>
+                                    <NewPasswordField form="reset" />
                                     <button type="submit" class="button">{t!(i18n, account.set_password_button)}</button>
                                 </form>
                             }

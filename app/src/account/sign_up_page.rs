@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::account::messages::{FormMessage, error_code, invalid};
+use crate::account::password_field::NewPasswordField;
 use crate::account::sign_in_page::ProviderSignIn;
 use crate::components::PageHeading;
 use crate::i18n::{t, t_string, use_i18n};
@@ -46,20 +47,7 @@ pub fn SignUpPage() -> impl IntoView {
                     aria-invalid=invalid(code, "pseudonym")
                 />
             </div>
-            <div class="field">
-                <label for="sign-up-password">{t!(i18n, account.new_password_label)}</label>
-                <p class="hint" id="sign-up-password-hint">{t!(i18n, account.password_hint)}</p>
-                <input
-                    id="sign-up-password"
-                    name="password"
-                    type="password"
-                    autocomplete="new-password"
-                    required
-                    minlength="12"
-                    aria-describedby="sign-up-password-hint"
-                    aria-invalid=invalid(code, "password")
-                />
-            </div>
+            <NewPasswordField form="sign-up" />
             <div class="field field-checkbox">
                 <input
                     id="sign-up-privacy"
