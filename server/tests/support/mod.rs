@@ -6,6 +6,7 @@
 )]
 
 pub mod fixtures;
+pub mod forms;
 pub mod process;
 
 use std::collections::BTreeMap;

@@ -1,83 +1,19 @@
-//! Who may do what: every mutating route (every POST, PUT, PATCH, DELETE
-//! or ANY route of the router, and every server function) against every
-//! role, with the expected allow or deny checked on the server's answer
-//! and, where an organisation's scope decides, on the effect. The route
-//! list is read from the router's source and from the registered server
-//! functions, so a new route without an entry here fails the test.
-
-mod support;
-
-use std::collections::BTreeSet;
+//! The probes of the authorization matrix: one request per route and
+//! role, and whether it was allowed (and, where an organisation's scope
+//! decides, took effect).
 
 use reqwest::Method;
 use reqwest::multipart::{Form, Part};
-use support::{PASSWORD, TestApp};
 
-/// The roles, as sessions (the write API: as tokens, see below).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Role {
-    Anonymous,
-    Citizen,
-    /// Member of the demo city's organisation, `havenstad`.
-    Publisher,
-    /// Member of another organisation, `harbour`.
-    OtherPublisher,
-    Moderator,
-    Admin,
-}
-
-const ROLES: [Role; 6] = [
-    Role::Anonymous,
-    Role::Citizen,
-    Role::Publisher,
-    Role::OtherPublisher,
-    Role::Moderator,
-    Role::Admin,
-];
-
-impl Role {
-    fn email(self) -> &'static str {
-        match self {
-            Role::Anonymous => "",
-            Role::Citizen => "citizen@example.org",
-            Role::Publisher => "publisher@example.org",
-            Role::OtherPublisher => "harbour@example.org",
-            Role::Moderator => "moderator@example.org",
-            Role::Admin => "admin@example.org",
-        }
-    }
-
-    fn slug(self) -> String {
-        format!("{self:?}").to_lowercase()
-    }
-}
-
-/// Which roles a route allows.
-#[derive(Debug, Clone, Copy)]
-enum Allowed {
-    Everyone,
-    SignedIn,
-    /// Members of the record's organisation, and administrators.
-    OwnPublishers,
-    Admins,
-}
-
-impl Allowed {
-    fn allows(self, role: Role) -> bool {
-        match self {
-            Allowed::Everyone => true,
-            Allowed::SignedIn => role != Role::Anonymous,
-            Allowed::OwnPublishers => matches!(role, Role::Publisher | Role::Admin),
-            Allowed::Admins => role == Role::Admin,
-        }
-    }
-}
+use crate::Role;
+use crate::support::forms::post;
+use crate::support::{PASSWORD, TestApp};
 
 /// The shared state of the run.
-struct World {
-    app: TestApp,
-    havenstad: String,
-    probe_id: String,
+pub struct World {
+    pub app: TestApp,
+    pub havenstad: String,
+    pub probe_id: String,
 }
 
 /// What one request did: `true` when it was allowed and took effect.
@@ -92,24 +28,6 @@ fn processed(response: &reqwest::Response) -> Outcome {
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
     !matches!(status, 401 | 403) && !location.contains("error=signin")
-}
-
-async fn post_form(
-    world: &World,
-    cookie: Option<&str>,
-    path: &str,
-    form: &[(&str, &str)],
-) -> reqwest::Response {
-    world
-        .app
-        .send(Method::POST, path, |r| {
-            let r = r.form(form);
-            match cookie {
-                Some(cookie) => r.header("cookie", cookie),
-                None => r,
-            }
-        })
-        .await
 }
 
 async fn exists(world: &World, path: &str) -> bool {
@@ -154,7 +72,7 @@ fn record_turtle(world: &World, slug: &str) -> String {
 
 /// Runs the route `path` as `role` (signed in with `cookie`) and tells
 /// whether it was allowed.
-async fn run(
+pub async fn run(
     world: &World,
     method: &Method,
     path: &str,
@@ -164,13 +82,13 @@ async fn run(
     let tag = role.slug();
     match (method.as_str(), path) {
         ("POST", "/lang") => {
-            processed(&post_form(world, cookie, path, &[("locale", "fr"), ("next", "/")]).await)
+            processed(&post(&world.app, path, cookie, &[("locale", "fr"), ("next", "/")]).await)
         }
         ("POST", "/account/sign-in") => {
-            let r = post_form(
-                world,
-                cookie,
+            let r = post(
+                &world.app,
                 path,
+                cookie,
                 &[("email", "probe@example.org"), ("password", PASSWORD)],
             )
             .await;
@@ -178,10 +96,10 @@ async fn run(
         }
         ("POST", "/account/sign-up") => {
             let email = format!("new-{tag}@example.org");
-            let r = post_form(
-                world,
-                cookie,
+            let r = post(
+                &world.app,
                 path,
+                cookie,
                 &[
                     ("email", &email),
                     ("password", PASSWORD),
@@ -193,22 +111,22 @@ async fn run(
             processed(&r)
         }
         ("POST", "/account/reset") => {
-            processed(&post_form(world, cookie, path, &[("email", "probe@example.org")]).await)
+            processed(&post(&world.app, path, cookie, &[("email", "probe@example.org")]).await)
         }
         ("POST", "/account/oidc/start") => {
             // No provider here: 404 for everyone, which is not a refusal.
-            let r = post_form(world, cookie, path, &[("next", "/account")]).await;
+            let r = post(&world.app, path, cookie, &[("next", "/account")]).await;
             assert_eq!(r.status(), 404);
             processed(&r)
         }
-        ("POST", "/account/sign-out") => processed(&post_form(world, cookie, path, &[]).await),
+        ("POST", "/account/sign-out") => processed(&post(&world.app, path, cookie, &[]).await),
         // A wrong current password: refused for everyone signed in, but as
         // an answer about the password, not about permission.
         ("POST", "/account/password") => processed(
-            &post_form(
-                world,
-                cookie,
+            &post(
+                &world.app,
                 path,
+                cookie,
                 &[
                     ("current", "not it at all"),
                     ("password", "a new long passphrase"),
@@ -217,22 +135,22 @@ async fn run(
             .await,
         ),
         ("POST", "/account/profile") => processed(
-            &post_form(
-                world,
-                cookie,
+            &post(
+                &world.app,
                 path,
+                cookie,
                 &[("pseudonym", &format!("renamed {tag}"))],
             )
             .await,
         ),
         // Without `confirm`, nothing is deleted whoever asks.
-        ("POST", "/account/delete") => processed(&post_form(world, cookie, path, &[]).await),
+        ("POST", "/account/delete") => processed(&post(&world.app, path, cookie, &[]).await),
         ("POST", "/admin/organisations") => {
             let id = format!("org-{tag}");
-            post_form(
-                world,
-                cookie,
+            post(
+                &world.app,
                 path,
+                cookie,
                 &[
                     ("id", &id),
                     ("name", &id),
@@ -252,10 +170,10 @@ async fn run(
         }
         ("POST", "/admin/memberships") => {
             let before = count(world, "SELECT COUNT(*) FROM memberships").await;
-            let r = post_form(
-                world,
-                cookie,
+            let r = post(
+                &world.app,
                 path,
+                cookie,
                 &[
                     ("organisation", "havenstad"),
                     ("email", "probe@example.org"),
@@ -266,10 +184,10 @@ async fn run(
             let added = count(world, "SELECT COUNT(*) FROM memberships").await == before + 1;
             if added {
                 // Back as it was, for the next role.
-                post_form(
-                    world,
-                    cookie,
+                post(
+                    &world.app,
                     path,
+                    cookie,
                     &[
                         ("organisation", "havenstad"),
                         ("email", "probe@example.org"),
@@ -281,10 +199,10 @@ async fn run(
             processed(&r) && added
         }
         ("POST", "/admin/roles") => {
-            let r = post_form(
-                world,
-                cookie,
+            let r = post(
+                &world.app,
                 path,
+                cookie,
                 &[("account", &world.probe_id), ("role", "moderator")],
             )
             .await;
@@ -298,10 +216,10 @@ async fn run(
             .await
                 == 1;
             if changed {
-                post_form(
-                    world,
-                    cookie,
+                post(
+                    &world.app,
                     path,
+                    cookie,
                     &[("account", &world.probe_id), ("role", "citizen")],
                 )
                 .await;
@@ -310,10 +228,10 @@ async fn run(
         }
         ("POST", "/publish/tokens") => {
             let name = format!("token {tag}");
-            post_form(
-                world,
-                cookie,
+            post(
+                &world.app,
                 path,
+                cookie,
                 &[("organisation", "havenstad"), ("name", &name)],
             )
             .await;
@@ -342,7 +260,7 @@ async fn run(
             .await
             .unwrap();
             sql.close().await;
-            post_form(world, cookie, path, &[("token", &hash)]).await;
+            post(&world.app, path, cookie, &[("token", &hash)]).await;
             count(world, &format!("SELECT COUNT(*) FROM api_tokens WHERE name = '{name}' AND revoked_at IS NOT NULL")).await == 1
         }
         ("POST", "/publish/import") => {
@@ -367,10 +285,10 @@ async fn run(
         }
         ("POST", "/publish/records") => {
             let slug = format!("form-{tag}");
-            let r = post_form(
-                world,
-                cookie,
+            let r = post(
+                &world.app,
                 path,
+                cookie,
                 &[
                     ("kind", "dataset"),
                     ("slug", &slug),
@@ -386,10 +304,10 @@ async fn run(
         ("POST", "/publish/records/delete") => {
             let slug = format!("to-delete-{tag}");
             havenstad_record(world, &slug).await;
-            let r = post_form(
-                world,
-                cookie,
+            let r = post(
+                &world.app,
                 path,
+                cookie,
                 &[("record", &format!("/datasets/{slug}"))],
             )
             .await;
@@ -434,7 +352,7 @@ async fn run(
             processed(&r)
         }
         ("ANY", "/api/{*rest}") => {
-            let r = post_form(world, cookie, "/api/nothing-here", &[]).await;
+            let r = post(&world.app, "/api/nothing-here", cookie, &[]).await;
             assert_eq!(r.status(), 404);
             processed(&r)
         }
@@ -471,172 +389,4 @@ async fn org_token(world: &World, org: &str, tag: &str) -> String {
     .unwrap();
     sql.close().await;
     token
-}
-
-/// The expected roles for each mutating route.
-fn expected(method: &str, path: &str) -> Option<Allowed> {
-    Some(match (method, path) {
-        ("POST", "/lang")
-        | ("POST", "/account/sign-in")
-        | ("POST", "/account/sign-up")
-        | ("POST", "/account/reset")
-        | ("POST", "/account/oidc/start")
-        | ("POST", "/account/sign-out")
-        | ("POST", "/api/validate")
-        | ("POST", "/sparql")
-        | ("ANY", "/api/{*rest}") => Allowed::Everyone,
-        ("POST", "/account/profile")
-        | ("POST", "/account/password")
-        | ("POST", "/account/delete") => Allowed::SignedIn,
-        ("POST", "/admin/organisations")
-        | ("POST", "/admin/memberships")
-        | ("POST", "/admin/roles") => Allowed::Admins,
-        ("POST", "/publish/tokens")
-        | ("POST", "/publish/tokens/revoke")
-        | ("POST", "/publish/import")
-        | ("POST", "/publish/records")
-        | ("POST", "/publish/records/delete")
-        | ("POST", "/api/import") => Allowed::OwnPublishers,
-        (_, path) if path.starts_with("/api/fn/") => Allowed::Everyone,
-        _ => return None,
-    })
-}
-
-/// Every route of the router that accepts an unsafe method, read from
-/// the router's source files.
-fn mutating_routes() -> BTreeSet<(String, String)> {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut routes = BTreeSet::new();
-    for file in ["http/mod.rs", "api/mod.rs", "sparql/mod.rs"] {
-        let text = std::fs::read_to_string(root.join(file)).unwrap();
-        for chunk in text.split(".route(").skip(1) {
-            let Some(path) = chunk
-                .trim_start()
-                .strip_prefix('"')
-                .and_then(|c| c.split('"').next())
-            else {
-                continue;
-            };
-            // The method router: up to the route's closing parenthesis.
-            let mut depth = 1;
-            let end = chunk
-                .char_indices()
-                .find(|(_, c)| {
-                    depth += match c {
-                        '(' => 1,
-                        ')' => -1,
-                        _ => 0,
-                    };
-                    depth == 0
-                })
-                .map_or(chunk.len(), |(i, _)| i);
-            let methods = &chunk[..end];
-            for (name, method) in [
-                ("post(", "POST"),
-                ("put(", "PUT"),
-                ("patch(", "PATCH"),
-                ("delete(", "DELETE"),
-                ("any(", "ANY"),
-            ] {
-                let found = methods.match_indices(name).any(|(i, _)| {
-                    i == 0
-                        || !methods.as_bytes()[i - 1].is_ascii_alphanumeric()
-                            && methods.as_bytes()[i - 1] != b'_'
-                });
-                if found {
-                    routes.insert((method.to_owned(), path.to_owned()));
-                }
-            }
-        }
-    }
-    for (path, method) in leptos::server_fn::axum::server_fn_paths() {
-        routes.insert((method.to_string(), path.to_owned()));
-    }
-    routes
-}
-
-#[test]
-fn every_mutating_route_has_an_entry() {
-    let routes = mutating_routes();
-    assert!(
-        routes.len() >= 20,
-        "the route list looks incomplete: {routes:?}"
-    );
-    assert!(routes.iter().any(|(_, p)| p == "/admin/roles"));
-    assert!(
-        routes
-            .iter()
-            .filter(|(_, p)| p.starts_with("/api/fn/"))
-            .count()
-            >= 9,
-        "{routes:?}"
-    );
-    let missing: Vec<_> = routes
-        .iter()
-        .filter(|(m, p)| expected(m, p).is_none())
-        .collect();
-    assert!(
-        missing.is_empty(),
-        "routes without an entry in the authorization matrix: {missing:?}"
-    );
-}
-
-#[tokio::test]
-async fn every_role_on_every_mutating_route_gets_what_the_matrix_says() {
-    let app = TestApp::spawn().await;
-    let havenstad = format!(
-        "{}organisations/havenstad",
-        app.config.public_url.base_iri()
-    );
-    app.make_organisation("harbour").await;
-    let probe_id = app.make_account("probe@example.org", "citizen", &[]).await;
-    for role in ROLES.into_iter().skip(1) {
-        let (level, orgs): (&str, &[&str]) = match role {
-            Role::Publisher => ("citizen", &["havenstad"]),
-            Role::OtherPublisher => ("citizen", &["harbour"]),
-            Role::Moderator => ("moderator", &[]),
-            Role::Admin => ("admin", &[]),
-            _ => ("citizen", &[]),
-        };
-        app.make_account(role.email(), level, orgs).await;
-    }
-    let world = World {
-        app,
-        havenstad,
-        probe_id,
-    };
-    let mut wrong = Vec::new();
-    let mut cells = 0;
-    for (method, path) in mutating_routes() {
-        let allowed =
-            expected(&method, &path).expect("checked by every_mutating_route_has_an_entry");
-        let method = Method::from_bytes(method.as_bytes()).unwrap_or(Method::POST);
-        for role in ROLES {
-            // A fresh session per request: some routes sign out.
-            let cookie = match role {
-                Role::Anonymous => None,
-                _ => Some(world.app.sign_in(role.email()).await),
-            };
-            let got = run(&world, &method, &path, role, cookie.as_deref()).await;
-            cells += 1;
-            if got != allowed.allows(role) {
-                wrong.push(format!(
-                    "{method} {path} as {role:?}: expected {}, got {}",
-                    if allowed.allows(role) {
-                        "allow"
-                    } else {
-                        "deny"
-                    },
-                    if got { "allow" } else { "deny" }
-                ));
-            }
-        }
-    }
-    assert!(
-        wrong.is_empty(),
-        "{} of {cells} cells wrong:\n{}",
-        wrong.len(),
-        wrong.join("\n")
-    );
-    eprintln!("authorization matrix: {cells} role × route cells checked");
 }
