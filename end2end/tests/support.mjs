@@ -42,8 +42,12 @@ export async function openPage(browser, { js, viewport = DESKTOP, locale = 'en-G
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('requestfailed', (request) => {
+    const path = new URL(request.url()).pathname;
     // Without JavaScript the browser still preloads the bundle, then drops it.
-    const bundle = /\/pkg\/[^/]+\.(js|wasm)$/.test(new URL(request.url()).pathname);
+    const bundle = /\/pkg\/[^/]+\.(js|wasm)$/.test(path);
+    // The browser cancels its favicon request when a navigation starts first.
+    const cancelledFavicon = path === '/favicon.svg' && request.failure()?.errorText === 'net::ERR_ABORTED';
+    if (cancelledFavicon) return;
     if (js || !bundle) problems.push(`request failed: ${request.url()}`);
   });
   return { context, page, problems };
