@@ -16,8 +16,9 @@ use crate::catalog::{
 };
 use crate::config::Config;
 use crate::demo;
-use crate::http::{self, AppState, CatalogServices};
+use crate::http;
 use crate::search::{Reconciled, SearchIndex, Source, reconcile, reindex};
+use crate::state::{AppState, CatalogServices};
 use crate::store::Stores;
 
 /// A built application, bound to its port and ready to serve.
@@ -207,12 +208,11 @@ pub fn shutdown_signal() -> impl Future<Output = ()> + Send + 'static {
 
 /// A fresh deployment has no administrator: say how to make one.
 async fn tell_how_to_make_an_administrator(stores: &Stores) {
-    let admins: Result<i64, _> = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM accounts WHERE role = 'admin' AND deleted_at IS NULL",
-    )
-    .fetch_one(stores.sql.pool())
-    .await;
-    if let Ok(0) = admins {
+    let admins = async {
+        let db = &mut *stores.sql.conn().await?;
+        crate::auth::accounts::admin_count(db).await
+    };
+    if let Ok(0) = admins.await {
         tracing::info!(
             "No administrator yet. Make one with: printf '%s\\n' 'A LONG PASSPHRASE' | plaza account create --email YOU@EXAMPLE.ORG --pseudonym NAME --role admin"
         );

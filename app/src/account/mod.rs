@@ -6,6 +6,7 @@ mod account_page;
 mod admin_page;
 mod load;
 pub mod messages;
+mod notice;
 mod password_field;
 mod reset_page;
 mod sign_in_page;
@@ -17,6 +18,7 @@ pub use admin_page::{AdminPage, AuditPage};
 pub use load::{
     check_reset_link, load_admin, load_audit, load_sign_in_options, load_tokens, load_viewer,
 };
+pub use notice::Notice;
 pub use reset_page::ResetPage;
 pub use sign_in_page::SignInPage;
 pub use sign_up_page::SignUpPage;

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::api::error::ApiError;
 use crate::catalog::{VersionInfo, facts_of, list_versions};
-use crate::http::AppState;
+use crate::state::AppState;
 
 /// A record's history.
 #[derive(Debug, Serialize)]

@@ -12,16 +12,35 @@ mod validate;
 pub use error::ApiError;
 pub use openapi::{JSON_ROUTES, openapi_document};
 
-use axum::Router;
-use axum::routing::{get, post};
+use axum::extract::OriginalUri;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
 
-use crate::http::AppState;
+use crate::routes::Routes;
 
-/// The API routes (mounted at the root; every path starts with `/api/`).
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/api/validate", post(validate::validate))
-        .route("/api/import", post(import::import))
-        .route("/api/records/history", get(history::history))
-        .route("/api/openapi.json", get(openapi::openapi))
+/// The API routes (mounted at the root; every path starts with `/api/`),
+/// limited to `writes_per_minute` requests per client address; unknown API
+/// paths answer JSON, not the HTML not-found page.
+pub fn routes(writes_per_minute: u32, behind_proxy: bool) -> Routes {
+    Routes::new()
+        .post("/api/validate", validate::validate)
+        .post("/api/import", import::import)
+        .get("/api/records/history", history::history)
+        .get("/api/openapi.json", openapi::openapi)
+        .map_router(|router| {
+            router.layer(crate::rate_limit::write_api_layer(
+                writes_per_minute,
+                behind_proxy,
+            ))
+        })
+        .merge(Routes::new().any("/api/{*rest}", not_found))
+}
+
+/// `404` in JSON for a path under `/api/` that is no endpoint.
+async fn not_found(OriginalUri(uri): OriginalUri) -> Response {
+    let body = serde_json::json!({
+        "error": "not_found",
+        "message": format!("There is no API endpoint at {}.", uri.path()),
+    });
+    (StatusCode::NOT_FOUND, axum::Json(body)).into_response()
 }

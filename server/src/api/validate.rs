@@ -9,10 +9,10 @@ use oxigraph::io::RdfFormat;
 use crate::api::body::{body_format, require_body};
 use crate::api::error::ApiError;
 use crate::catalog::validate_only;
-use crate::http::AppState;
-use crate::http::html::{escape, page};
+use crate::html::{escape, page};
 use crate::rdf::{negotiate_media, serialize_graph};
 use crate::shacl::{ValidationReport, compact};
+use crate::state::AppState;
 
 const OFFERED: &[&str] = &["application/json", "text/turtle", "text/html"];
 

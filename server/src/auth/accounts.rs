@@ -4,13 +4,17 @@
 
 use std::str::FromStr;
 
-use sqlx::Row;
+use app::account::Notice;
+use serde_json::{Value, json};
 use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, Row};
 
+use crate::auth::AccountId;
 use crate::auth::passwords::{
     PasswordProblem, check_new_password, hash_password, verify_nothing, verify_password,
 };
-use crate::store::{SqlStore, now_rfc3339};
+use crate::auth::personal_data::{BoxFuture, Erase, Export, PersonalData};
+use crate::store::now_rfc3339;
 
 /// A site role. Being a publisher is not a role but membership of an
 /// organisation.
@@ -53,7 +57,7 @@ impl FromStr for Role {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Account {
     /// Random id.
-    pub id: String,
+    pub id: AccountId,
     /// Lower-cased email; `None` once deleted.
     pub email: Option<String>,
     /// Whether the person proved they read this email.
@@ -89,7 +93,7 @@ pub enum AccountError {
     #[error("The pseudonym {0:?} is taken; choose another.")]
     PseudonymTaken(String),
     /// The password breaks a rule.
-    #[error("The password is refused ({}).", .0.code())]
+    #[error("The password is refused ({}).", .0.code().code())]
     Password(PasswordProblem),
     /// Hashing failed.
     #[error("{0}")]
@@ -100,15 +104,15 @@ pub enum AccountError {
 }
 
 impl AccountError {
-    /// The code the forms use to show the message (`error=…`).
-    pub fn code(&self) -> &'static str {
+    /// The answer the forms redirect with (`error=…`).
+    pub fn code(&self) -> Notice {
         match self {
-            AccountError::BadEmail(_) => "email_invalid",
-            AccountError::EmailTaken => "email_taken",
-            AccountError::BadPseudonym => "pseudonym_invalid",
-            AccountError::PseudonymTaken(_) => "pseudonym_taken",
+            AccountError::BadEmail(_) => Notice::EmailInvalid,
+            AccountError::EmailTaken => Notice::EmailTaken,
+            AccountError::BadPseudonym => Notice::PseudonymInvalid,
+            AccountError::PseudonymTaken(_) => Notice::PseudonymTaken,
             AccountError::Password(problem) => problem.code(),
-            AccountError::Hash(_) | AccountError::Sql(_) => "unavailable",
+            AccountError::Hash(_) | AccountError::Sql(_) => Notice::Unavailable,
         }
     }
 }
@@ -154,7 +158,10 @@ pub fn normalise_pseudonym(pseudonym: &str) -> Result<String, AccountError> {
 }
 
 /// Creates an account with role citizen.
-pub async fn create_account(sql: &SqlStore, new: NewAccount<'_>) -> Result<Account, AccountError> {
+pub async fn create_account(
+    db: &mut AnyConnection,
+    new: NewAccount<'_>,
+) -> Result<Account, AccountError> {
     let email = normalise_email(new.email)?;
     let pseudonym = normalise_pseudonym(new.pseudonym)?;
     let password_hash = match new.password {
@@ -164,50 +171,56 @@ pub async fn create_account(sql: &SqlStore, new: NewAccount<'_>) -> Result<Accou
         }
         None => None,
     };
-    if account_by_email(sql, &email).await?.is_some() {
+    if account_by_email(db, &email).await?.is_some() {
         return Err(AccountError::EmailTaken);
     }
-    if pseudonym_taken(sql, &pseudonym, None).await? {
+    if pseudonym_taken(db, &pseudonym, None).await? {
         return Err(AccountError::PseudonymTaken(pseudonym));
     }
-    let id = random_id();
+    let id = AccountId::random();
     let now = now_rfc3339();
     sqlx::query(
         "INSERT INTO accounts (id, email, email_verified_at, password_hash, pseudonym, role, created_at) \
          VALUES ($1, $2, $3, $4, $5, 'citizen', $6)",
     )
-    .bind(&id)
+    .bind(id.as_str())
     .bind(&email)
     .bind(new.email_verified.then(|| now.clone()))
     .bind(password_hash)
     .bind(&pseudonym)
     .bind(&now)
-    .execute(sql.pool())
+    .execute(&mut *db)
     .await
     .map_err(|err| match err {
         // Two sign-ups racing for the same email or pseudonym.
         sqlx::Error::Database(db) if db.is_unique_violation() => AccountError::EmailTaken,
         other => AccountError::Sql(other),
     })?;
-    Ok(account(sql, &id)
+    Ok(account(db, &id)
         .await?
         .expect("the account was just inserted"))
 }
 
 /// The account `id`, deleted ones included.
-pub async fn account(sql: &SqlStore, id: &str) -> Result<Option<Account>, sqlx::Error> {
+pub async fn account(
+    db: &mut AnyConnection,
+    id: &AccountId,
+) -> Result<Option<Account>, sqlx::Error> {
     let row = sqlx::query(&format!("SELECT {COLUMNS} FROM accounts WHERE id = $1"))
-        .bind(id)
-        .fetch_optional(sql.pool())
+        .bind(id.as_str())
+        .fetch_optional(&mut *db)
         .await?;
     Ok(row.map(|row| from_row(&row)))
 }
 
 /// The account with `email` (lower-cased), if any.
-pub async fn account_by_email(sql: &SqlStore, email: &str) -> Result<Option<Account>, sqlx::Error> {
+pub async fn account_by_email(
+    db: &mut AnyConnection,
+    email: &str,
+) -> Result<Option<Account>, sqlx::Error> {
     let row = sqlx::query(&format!("SELECT {COLUMNS} FROM accounts WHERE email = $1"))
         .bind(email.trim().to_lowercase())
-        .fetch_optional(sql.pool())
+        .fetch_optional(&mut *db)
         .await?;
     Ok(row.map(|row| from_row(&row)))
 }
@@ -215,15 +228,20 @@ pub async fn account_by_email(sql: &SqlStore, email: &str) -> Result<Option<Acco
 /// The account whose email and password match. Takes as long for an
 /// unknown email as for a wrong password, and says nothing about which.
 pub async fn authenticate(
-    sql: &SqlStore,
+    db: &mut AnyConnection,
     email: &str,
     password: &str,
 ) -> Result<Option<Account>, sqlx::Error> {
     let row = sqlx::query("SELECT id, password_hash FROM accounts WHERE email = $1")
         .bind(email.trim().to_lowercase())
-        .fetch_optional(sql.pool())
+        .fetch_optional(&mut *db)
         .await?;
-    let found = row.map(|row| (row.get::<String, _>(0), row.get::<Option<String>, _>(1)));
+    let found = row.map(|row| {
+        (
+            AccountId::from_stored(row.get::<String, _>(0)),
+            row.get::<Option<String>, _>(1),
+        )
+    });
     let password = password.to_owned();
     let matched = tokio::task::spawn_blocking(move || match found {
         Some((id, Some(hash))) => verify_password(&password, &hash).then_some(id),
@@ -235,13 +253,17 @@ pub async fn authenticate(
     .await
     .unwrap_or(None);
     match matched {
-        Some(id) => account(sql, &id).await,
+        Some(id) => account(db, &id).await,
         None => Ok(None),
     }
 }
 
 /// Sets a new password (checked against the rules).
-pub async fn set_password(sql: &SqlStore, id: &str, password: &str) -> Result<(), AccountError> {
+pub async fn set_password(
+    db: &mut AnyConnection,
+    id: &AccountId,
+    password: &str,
+) -> Result<(), AccountError> {
     check_new_password(password).map_err(AccountError::Password)?;
     let owned = password.to_owned();
     let hash = tokio::task::spawn_blocking(move || hash_password(&owned))
@@ -250,121 +272,169 @@ pub async fn set_password(sql: &SqlStore, id: &str, password: &str) -> Result<()
         .map_err(AccountError::Hash)?;
     sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2 AND deleted_at IS NULL")
         .bind(hash)
-        .bind(id)
-        .execute(sql.pool())
+        .bind(id.as_str())
+        .execute(&mut *db)
         .await?;
     Ok(())
 }
 
 /// Marks the email as proven (a reset link was used, a provider said so).
-pub async fn mark_email_verified(sql: &SqlStore, id: &str) -> Result<(), sqlx::Error> {
+pub async fn mark_email_verified(
+    db: &mut AnyConnection,
+    id: &AccountId,
+) -> Result<(), sqlx::Error> {
     sqlx::query(
         "UPDATE accounts SET email_verified_at = $1 WHERE id = $2 AND email_verified_at IS NULL",
     )
     .bind(now_rfc3339())
-    .bind(id)
-    .execute(sql.pool())
+    .bind(id.as_str())
+    .execute(&mut *db)
     .await?;
     Ok(())
 }
 
 /// Removes the password, so the account signs in through its provider only.
-pub async fn remove_password(sql: &SqlStore, id: &str) -> Result<(), sqlx::Error> {
+pub async fn remove_password(db: &mut AnyConnection, id: &AccountId) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE accounts SET password_hash = NULL WHERE id = $1")
-        .bind(id)
-        .execute(sql.pool())
+        .bind(id.as_str())
+        .execute(&mut *db)
         .await?;
     Ok(())
 }
 
 /// Changes the public pseudonym.
-pub async fn set_pseudonym(sql: &SqlStore, id: &str, pseudonym: &str) -> Result<(), AccountError> {
+pub async fn set_pseudonym(
+    db: &mut AnyConnection,
+    id: &AccountId,
+    pseudonym: &str,
+) -> Result<(), AccountError> {
     let pseudonym = normalise_pseudonym(pseudonym)?;
-    if pseudonym_taken(sql, &pseudonym, Some(id)).await? {
+    if pseudonym_taken(db, &pseudonym, Some(id)).await? {
         return Err(AccountError::PseudonymTaken(pseudonym));
     }
     sqlx::query("UPDATE accounts SET pseudonym = $1 WHERE id = $2 AND deleted_at IS NULL")
         .bind(&pseudonym)
-        .bind(id)
-        .execute(sql.pool())
+        .bind(id.as_str())
+        .execute(&mut *db)
         .await?;
     Ok(())
 }
 
 /// Sets the site role.
-pub async fn set_role(sql: &SqlStore, id: &str, role: Role) -> Result<(), sqlx::Error> {
+pub async fn set_role(
+    db: &mut AnyConnection,
+    id: &AccountId,
+    role: Role,
+) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE accounts SET role = $1 WHERE id = $2 AND deleted_at IS NULL")
         .bind(role.as_str())
-        .bind(id)
-        .execute(sql.pool())
+        .bind(id.as_str())
+        .execute(&mut *db)
         .await?;
     Ok(())
 }
 
 /// Every account that is not deleted, by pseudonym.
-pub async fn list_accounts(sql: &SqlStore) -> Result<Vec<Account>, sqlx::Error> {
+pub async fn list_accounts(db: &mut AnyConnection) -> Result<Vec<Account>, sqlx::Error> {
     let rows = sqlx::query(&format!(
         "SELECT {COLUMNS} FROM accounts WHERE deleted_at IS NULL ORDER BY lower(pseudonym)"
     ))
-    .fetch_all(sql.pool())
+    .fetch_all(&mut *db)
     .await?;
     Ok(rows.iter().map(from_row).collect())
 }
 
-/// Erases the account's personal data at once: email, password, pseudonym
-/// (replaced by `deleted-…`), provider links, memberships, sessions, reset
-/// links, form drafts and import reports, all in one transaction. The row stays so that public
-/// contributions can say "a deleted participant".
-pub async fn delete_account(sql: &SqlStore, id: &str) -> Result<(), sqlx::Error> {
-    let mut tx = sql.pool().begin().await?;
-    sqlx::query(
-        "UPDATE accounts SET email = NULL, email_verified_at = NULL, password_hash = NULL, \
-         pseudonym = $1, role = 'citizen', deleted_at = $2 WHERE id = $3",
-    )
-    .bind(format!("deleted-{id}"))
-    .bind(now_rfc3339())
-    .bind(id)
-    .execute(&mut *tx)
-    .await?;
-    for table in ["oidc_identities", "memberships", "password_resets"] {
-        sqlx::query(&format!("DELETE FROM {table} WHERE account_id = $1"))
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-    }
-    // Unsaved form drafts and import reports were only ever theirs.
-    for table in ["record_drafts", "import_reports"] {
-        sqlx::query(&format!("DELETE FROM {table} WHERE subject = $1"))
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-    }
-    sqlx::query("DELETE FROM sessions WHERE subject_kind = 'account' AND subject = $1")
-        .bind(id)
-        .execute(&mut *tx)
+/// How many administrators there are.
+pub async fn admin_count(db: &mut AnyConnection) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM accounts WHERE role = 'admin' AND deleted_at IS NULL")
+        .fetch_one(&mut *db)
+        .await
+}
+
+/// Holds the administrators' rows until the transaction ends, so that two
+/// changes racing cannot both see a second administrator and each remove
+/// one: PostgreSQL locks the rows, SQLite takes its write lock. Call it
+/// first in the transaction that checks [`admin_count`] and then changes a
+/// role or deletes an account.
+pub async fn hold_administrators(db: &mut AnyConnection) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE accounts SET role = role WHERE role = 'admin' AND deleted_at IS NULL")
+        .execute(&mut *db)
         .await?;
-    sqlx::query("UPDATE api_tokens SET created_by = NULL WHERE created_by = $1")
-        .bind(id)
-        .execute(&mut *tx)
+    Ok(())
+}
+
+/// The `accounts` row as personal data: exported as it is (never the
+/// password hash); erased by emptying email, password and pseudonym
+/// (`deleted-…`). The row stays so that public contributions can say "a
+/// deleted participant".
+pub const PERSONAL_DATA: PersonalData = PersonalData {
+    key: "account",
+    table: "accounts",
+    columns: &[
+        "id",
+        "email",
+        "email_verified_at",
+        "password_hash",
+        "pseudonym",
+    ],
+    export: Export::With(export_account),
+    erase: Erase::With(erase_account),
+};
+
+fn export_account<'a>(
+    db: &'a mut AnyConnection,
+    id: &'a AccountId,
+) -> BoxFuture<'a, Result<Value, sqlx::Error>> {
+    Box::pin(async move {
+        let Some(account) = account(db, id).await? else {
+            return Ok(Value::Null);
+        };
+        Ok(json!({
+            "id": account.id,
+            "email": account.email,
+            "email_verified": account.email_verified,
+            "signs_in_with_password": account.has_password,
+            "pseudonym": account.pseudonym,
+            "role": account.role.as_str(),
+            "created": account.created_at,
+        }))
+    })
+}
+
+fn erase_account<'a>(
+    db: &'a mut AnyConnection,
+    id: &'a AccountId,
+) -> BoxFuture<'a, Result<(), sqlx::Error>> {
+    Box::pin(async move {
+        sqlx::query(
+            "UPDATE accounts SET email = NULL, email_verified_at = NULL, password_hash = NULL, \
+             pseudonym = $1, role = 'citizen', deleted_at = $2 WHERE id = $3",
+        )
+        .bind(format!("deleted-{id}"))
+        .bind(now_rfc3339())
+        .bind(id.as_str())
+        .execute(&mut *db)
         .await?;
-    tx.commit().await
+        Ok(())
+    })
 }
 
 async fn pseudonym_taken(
-    sql: &SqlStore,
+    db: &mut AnyConnection,
     pseudonym: &str,
-    except: Option<&str>,
+    except: Option<&AccountId>,
 ) -> Result<bool, sqlx::Error> {
     let row = sqlx::query("SELECT id FROM accounts WHERE lower(pseudonym) = lower($1)")
         .bind(pseudonym)
-        .fetch_optional(sql.pool())
+        .fetch_optional(&mut *db)
         .await?;
-    Ok(row.is_some_and(|row| Some(row.get::<String, _>(0).as_str()) != except))
+    Ok(row
+        .is_some_and(|row| Some(row.get::<String, _>(0).as_str()) != except.map(AccountId::as_str)))
 }
 
 fn from_row(row: &AnyRow) -> Account {
     Account {
-        id: row.get(0),
+        id: AccountId::from_stored(row.get::<String, _>(0)),
         email: row.get(1),
         email_verified: row.get::<Option<String>, _>(2).is_some(),
         has_password: row.get::<Option<String>, _>(3).is_some(),
@@ -373,11 +443,4 @@ fn from_row(row: &AnyRow) -> Account {
         created_at: row.get(6),
         deleted: row.get::<Option<String>, _>(7).is_some(),
     }
-}
-
-/// A random 128-bit id as hex.
-pub fn random_id() -> String {
-    let mut bytes = [0u8; 16];
-    getrandom::fill(&mut bytes).expect("the operating system gives randomness");
-    hex::encode(bytes)
 }

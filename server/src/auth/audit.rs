@@ -1,11 +1,12 @@
 //! The audit log of what administrators and moderators did (who, what,
 //! when, to what), readable by administrators. Entries are only added.
 
-use sqlx::Row;
+use serde_json::json;
+use sqlx::{AnyConnection, Row};
 
-use crate::auth::Account;
-use crate::auth::accounts::random_id;
-use crate::store::{SqlStore, now_rfc3339};
+use crate::auth::personal_data::{Erase, Export, PersonalData};
+use crate::auth::{Account, random_id};
+use crate::store::now_rfc3339;
 
 /// One entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,7 +25,7 @@ pub struct AuditEntry {
 
 /// Adds an entry. `actor` is `None` for the command line.
 pub async fn record(
-    sql: &SqlStore,
+    db: &mut AnyConnection,
     actor: Option<&Account>,
     action: &str,
     target: &str,
@@ -36,23 +37,23 @@ pub async fn record(
     )
     .bind(random_id())
     .bind(now_rfc3339())
-    .bind(actor.map(|a| a.id.clone()))
+    .bind(actor.map(|a| a.id.as_str().to_owned()))
     .bind(actor.map_or("plaza (command line)".to_owned(), |a| a.pseudonym.clone()))
     .bind(action)
     .bind(target)
     .bind(detail)
-    .execute(sql.pool())
+    .execute(&mut *db)
     .await?;
     Ok(())
 }
 
 /// The newest `limit` entries, newest first.
-pub async fn entries(sql: &SqlStore, limit: i64) -> Result<Vec<AuditEntry>, sqlx::Error> {
+pub async fn entries(db: &mut AnyConnection, limit: i64) -> Result<Vec<AuditEntry>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT at, actor_name, action, target, detail FROM audit_log ORDER BY at DESC, id LIMIT $1",
     )
     .bind(limit)
-    .fetch_all(sql.pool())
+    .fetch_all(&mut *db)
     .await?;
     Ok(rows
         .iter()
@@ -65,3 +66,25 @@ pub async fn entries(sql: &SqlStore, limit: i64) -> Result<Vec<AuditEntry>, sqlx
         })
         .collect())
 }
+
+/// The audit log as personal data: the account's own actions are
+/// exported; erasure keeps them, because what an administrator or
+/// moderator did must stay accountable after they leave (the entry keeps
+/// the pseudonym they had then, not their email).
+pub const PERSONAL_DATA: PersonalData = PersonalData {
+    key: "moderation_and_administration",
+    table: "audit_log",
+    columns: &["actor", "actor_name"],
+    export: Export::Rows {
+        query: "SELECT at, action, target, detail FROM audit_log WHERE actor = $1 ORDER BY at",
+        row: |r| {
+            json!({
+                "at": r.get::<String, _>(0),
+                "action": r.get::<String, _>(1),
+                "target": r.get::<String, _>(2),
+                "detail": r.get::<String, _>(3),
+            })
+        },
+    },
+    erase: Erase::Kept("what an administrator or moderator did stays accountable"),
+};

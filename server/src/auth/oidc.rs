@@ -6,18 +6,21 @@
 //! links the provider's subject to the account with the same verified
 //! email, or creates one.
 
+use app::account::Notice;
 use openidconnect::core::{CoreClient, CoreProviderMetadata, CoreResponseType};
 use openidconnect::{
     AuthenticationFlow, AuthorizationCode, ClientId, ClientSecret, CsrfToken, IssuerUrl, Nonce,
     PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, Scope, TokenResponse,
 };
-use sqlx::Row;
+use serde_json::json;
+use sqlx::{AnyConnection, Row};
 use tokio::sync::RwLock;
 
 use crate::auth::accounts::{
     NewAccount, account_by_email, create_account, mark_email_verified, remove_password,
 };
-use crate::auth::{end_account_sessions, random_secret, sha256_hex, unix_now};
+use crate::auth::personal_data::{Erase, Export, PersonalData};
+use crate::auth::{AccountId, end_account_sessions, random_secret, sha256_hex, unix_now};
 use crate::config::OidcConfig;
 use crate::store::{SqlStore, now_rfc3339};
 
@@ -57,10 +60,10 @@ pub enum OidcError {
 
 impl OidcError {
     /// The code the sign-in page shows a message for.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> Notice {
         match self {
-            OidcError::Unverified => "oidc_unverified",
-            _ => "oidc_failed",
+            OidcError::Unverified => Notice::OidcUnverified,
+            _ => Notice::OidcFailed,
         }
     }
 }
@@ -164,9 +167,10 @@ impl OidcProvider {
             .set_pkce_challenge(challenge)
             .url();
         let browser_secret = random_secret();
+        let db = &mut *sql.conn().await?;
         sqlx::query("DELETE FROM oidc_logins WHERE expires_at < $1")
             .bind(unix_now())
-            .execute(sql.pool())
+            .execute(&mut *db)
             .await?;
         sqlx::query(
             "INSERT INTO oidc_logins (state_hash, browser_hash, nonce, pkce_verifier, next_path, expires_at) \
@@ -178,7 +182,7 @@ impl OidcProvider {
         .bind(verifier.secret())
         .bind(next)
         .bind(unix_now() + LOGIN_SECONDS)
-        .execute(sql.pool())
+        .execute(&mut *db)
         .await?;
         Ok(Started {
             url: url.to_string(),
@@ -194,17 +198,18 @@ impl OidcProvider {
         state: &str,
         browser_secret: Option<&str>,
         code: Result<&str, String>,
-    ) -> Result<(String, String), OidcError> {
+    ) -> Result<(AccountId, String), OidcError> {
         // The pending sign-in is used once, whatever happens next.
+        let db = &mut *sql.conn().await?;
         let row = sqlx::query(
             "SELECT browser_hash, nonce, pkce_verifier, next_path, expires_at FROM oidc_logins WHERE state_hash = $1",
         )
         .bind(sha256_hex(state))
-        .fetch_optional(sql.pool())
+        .fetch_optional(&mut *db)
         .await?;
         sqlx::query("DELETE FROM oidc_logins WHERE state_hash = $1")
             .bind(sha256_hex(state))
-            .execute(sql.pool())
+            .execute(&mut *db)
             .await?;
         let Some(row) = row else {
             return Err(OidcError::UnknownState);
@@ -260,7 +265,10 @@ impl OidcProvider {
                         .map(|n| n.to_string())
                 }),
         };
-        let account = account_for(sql, &identity).await?;
+        // Linking or creating the account is one change.
+        let mut tx = sql.begin().await?;
+        let account = account_for(&mut tx, &identity).await?;
+        tx.commit().await?;
         Ok((account, next))
     }
 }
@@ -281,49 +289,52 @@ pub struct Identity {
 /// The account of `identity`: the linked one; else the one with its
 /// verified email (linked now; a password set by someone who never proved
 /// the email is removed, and its sessions end); else a new one.
-pub async fn account_for(sql: &SqlStore, identity: &Identity) -> Result<String, OidcError> {
+pub async fn account_for(
+    db: &mut AnyConnection,
+    identity: &Identity,
+) -> Result<AccountId, OidcError> {
     let linked =
         sqlx::query("SELECT account_id FROM oidc_identities WHERE issuer = $1 AND subject = $2")
             .bind(&identity.issuer)
             .bind(&identity.subject)
-            .fetch_optional(sql.pool())
+            .fetch_optional(&mut *db)
             .await?;
     if let Some(row) = linked {
-        return Ok(row.get(0));
+        return Ok(AccountId::from_stored(row.get::<String, _>(0)));
     }
     let Some(email) = &identity.email else {
         return Err(OidcError::Unverified);
     };
-    let account = match account_by_email(sql, email).await? {
+    let account = match account_by_email(db, email).await? {
         Some(existing) if !existing.deleted => {
             if !existing.email_verified {
                 // Someone may have signed up with this email without owning
                 // it: their password and sessions go.
-                remove_password(sql, &existing.id).await?;
-                end_account_sessions(sql, &existing.id).await?;
+                remove_password(db, &existing.id).await?;
+                end_account_sessions(db, &existing.id).await?;
             }
-            mark_email_verified(sql, &existing.id).await?;
+            mark_email_verified(db, &existing.id).await?;
             existing.id
         }
-        _ => create_with_free_pseudonym(sql, email, identity.name.as_deref()).await?,
+        _ => create_with_free_pseudonym(db, email, identity.name.as_deref()).await?,
     };
     sqlx::query(
         "INSERT INTO oidc_identities (issuer, subject, account_id, created_at) VALUES ($1, $2, $3, $4)",
     )
     .bind(&identity.issuer)
     .bind(&identity.subject)
-    .bind(&account)
+    .bind(account.as_str())
     .bind(now_rfc3339())
-    .execute(sql.pool())
+    .execute(&mut *db)
     .await?;
     Ok(account)
 }
 
 async fn create_with_free_pseudonym(
-    sql: &SqlStore,
+    db: &mut AnyConnection,
     email: &str,
     name: Option<&str>,
-) -> Result<String, OidcError> {
+) -> Result<AccountId, OidcError> {
     use crate::auth::accounts::AccountError;
     let base: String = name
         .unwrap_or("participant")
@@ -343,7 +354,7 @@ async fn create_with_free_pseudonym(
             format!("{base} {}", 1000 + random_number() % 9000)
         };
         let made = create_account(
-            sql,
+            db,
             NewAccount {
                 email,
                 password: None,
@@ -376,4 +387,30 @@ fn error_chain(err: &dyn std::error::Error) -> String {
         source = cause.source();
     }
     text
+}
+
+/// Provider links as personal data: which provider and subject sign the
+/// account in; erased with the account.
+pub const PERSONAL_DATA: PersonalData = PersonalData {
+    key: "sign_in_providers",
+    table: "oidc_identities",
+    columns: &["account_id", "subject"],
+    export: Export::Rows {
+        query: "SELECT issuer, subject, created_at FROM oidc_identities WHERE account_id = $1 ORDER BY created_at",
+        row: |r| json!({ "issuer": r.get::<String, _>(0), "subject": r.get::<String, _>(1), "linked": r.get::<String, _>(2) }),
+    },
+    erase: Erase::Statement("DELETE FROM oidc_identities WHERE account_id = $1"),
+};
+
+/// The issuers the account signs in with, first linked first.
+pub async fn issuers_of(
+    db: &mut AnyConnection,
+    id: &AccountId,
+) -> Result<Vec<String>, sqlx::Error> {
+    let rows =
+        sqlx::query("SELECT issuer FROM oidc_identities WHERE account_id = $1 ORDER BY created_at")
+            .bind(id.as_str())
+            .fetch_all(&mut *db)
+            .await?;
+    Ok(rows.iter().map(|row| row.get(0)).collect())
 }

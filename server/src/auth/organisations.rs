@@ -2,16 +2,20 @@
 //! catalog's `foaf:Agent` publisher with IRI `agent_iri`: its members (and
 //! its API tokens) may write the records that name it as `dct:publisher`.
 
-use sqlx::Row;
+use app::account::Notice;
+use serde_json::json;
 use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, Row};
 
-use crate::store::{SqlStore, now_rfc3339};
+use crate::auth::personal_data::{Erase, Export, PersonalData};
+use crate::auth::{AccountId, OrganisationId};
+use crate::store::now_rfc3339;
 
 /// An organisation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Organisation {
     /// Short name used in URLs and `--org` (`city-of-ghent`).
-    pub id: String,
+    pub id: OrganisationId,
     /// Display name.
     pub name: String,
     /// The IRI of its `foaf:Agent` in the catalog.
@@ -41,21 +45,21 @@ pub enum OrganisationError {
 }
 
 impl OrganisationError {
-    /// The code the forms use to show the message (`error=…`).
-    pub fn code(&self) -> &'static str {
+    /// The answer the forms redirect with (`error=…`).
+    pub fn code(&self) -> Notice {
         match self {
-            OrganisationError::BadId(_) => "organisation_id_invalid",
-            OrganisationError::BadName => "organisation_name_invalid",
-            OrganisationError::BadIri(_) => "organisation_iri_invalid",
-            OrganisationError::Taken => "organisation_taken",
-            OrganisationError::Sql(_) => "unavailable",
+            OrganisationError::BadId(_) => Notice::OrganisationIdInvalid,
+            OrganisationError::BadName => Notice::OrganisationNameInvalid,
+            OrganisationError::BadIri(_) => Notice::OrganisationIriInvalid,
+            OrganisationError::Taken => Notice::OrganisationTaken,
+            OrganisationError::Sql(_) => Notice::Unavailable,
         }
     }
 }
 
 /// Creates an organisation.
 pub async fn create_organisation(
-    sql: &SqlStore,
+    db: &mut AnyConnection,
     id: &str,
     name: &str,
     agent_iri: &str,
@@ -87,75 +91,84 @@ pub async fn create_organisation(
     .bind(name)
     .bind(agent_iri)
     .bind(now_rfc3339())
-    .execute(sql.pool())
+    .execute(&mut *db)
     .await
     .map_err(|err| match err {
         sqlx::Error::Database(db) if db.is_unique_violation() => OrganisationError::Taken,
         other => OrganisationError::Sql(other),
     })?;
     Ok(Organisation {
-        id: id.to_owned(),
+        id: OrganisationId::from_stored(id),
         name: name.to_owned(),
         agent_iri: agent_iri.to_owned(),
     })
 }
 
 /// The organisation `id`.
-pub async fn organisation(sql: &SqlStore, id: &str) -> Result<Option<Organisation>, sqlx::Error> {
+pub async fn organisation(
+    db: &mut AnyConnection,
+    id: &OrganisationId,
+) -> Result<Option<Organisation>, sqlx::Error> {
     let row = sqlx::query("SELECT id, name, agent_iri FROM organisations WHERE id = $1")
-        .bind(id)
-        .fetch_optional(sql.pool())
+        .bind(id.as_str())
+        .fetch_optional(&mut *db)
         .await?;
     Ok(row.as_ref().map(from_row))
 }
 
 /// Every organisation, by name.
-pub async fn list_organisations(sql: &SqlStore) -> Result<Vec<Organisation>, sqlx::Error> {
+pub async fn list_organisations(db: &mut AnyConnection) -> Result<Vec<Organisation>, sqlx::Error> {
     let rows =
         sqlx::query("SELECT id, name, agent_iri FROM organisations ORDER BY lower(name), id")
-            .fetch_all(sql.pool())
+            .fetch_all(&mut *db)
             .await?;
     Ok(rows.iter().map(from_row).collect())
 }
 
 /// The organisations `account_id` publishes for, by name.
 pub async fn organisations_of(
-    sql: &SqlStore,
-    account_id: &str,
+    db: &mut AnyConnection,
+    account_id: &AccountId,
 ) -> Result<Vec<Organisation>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT o.id, o.name, o.agent_iri FROM organisations o \
          JOIN memberships m ON m.organisation_id = o.id \
          WHERE m.account_id = $1 ORDER BY lower(o.name), o.id",
     )
-    .bind(account_id)
-    .fetch_all(sql.pool())
+    .bind(account_id.as_str())
+    .fetch_all(&mut *db)
     .await?;
     Ok(rows.iter().map(from_row).collect())
 }
 
 /// The ids of the accounts that publish for `organisation`.
-pub async fn members_of(sql: &SqlStore, organisation: &str) -> Result<Vec<String>, sqlx::Error> {
+pub async fn members_of(
+    db: &mut AnyConnection,
+    organisation: &OrganisationId,
+) -> Result<Vec<AccountId>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT account_id FROM memberships WHERE organisation_id = $1 ORDER BY created_at",
     )
-    .bind(organisation)
-    .fetch_all(sql.pool())
+    .bind(organisation.as_str())
+    .fetch_all(&mut *db)
     .await?;
-    Ok(rows.iter().map(|row| row.get(0)).collect())
+    Ok(rows
+        .iter()
+        .map(|row| AccountId::from_stored(row.get::<String, _>(0)))
+        .collect())
 }
 
 /// Makes `account_id` a publisher for `organisation`; false when it already was.
 pub async fn add_member(
-    sql: &SqlStore,
-    organisation: &str,
-    account_id: &str,
+    db: &mut AnyConnection,
+    organisation: &OrganisationId,
+    account_id: &AccountId,
 ) -> Result<bool, sqlx::Error> {
     let exists =
         sqlx::query("SELECT 1 FROM memberships WHERE organisation_id = $1 AND account_id = $2")
-            .bind(organisation)
-            .bind(account_id)
-            .fetch_optional(sql.pool())
+            .bind(organisation.as_str())
+            .bind(account_id.as_str())
+            .fetch_optional(&mut *db)
             .await?
             .is_some();
     if exists {
@@ -164,32 +177,59 @@ pub async fn add_member(
     sqlx::query(
         "INSERT INTO memberships (account_id, organisation_id, created_at) VALUES ($1, $2, $3)",
     )
-    .bind(account_id)
-    .bind(organisation)
+    .bind(account_id.as_str())
+    .bind(organisation.as_str())
     .bind(now_rfc3339())
-    .execute(sql.pool())
+    .execute(&mut *db)
     .await?;
     Ok(true)
 }
 
 /// Ends `account_id`'s membership of `organisation`; false when there was none.
 pub async fn remove_member(
-    sql: &SqlStore,
-    organisation: &str,
-    account_id: &str,
+    db: &mut AnyConnection,
+    organisation: &OrganisationId,
+    account_id: &AccountId,
 ) -> Result<bool, sqlx::Error> {
     let done =
         sqlx::query("DELETE FROM memberships WHERE organisation_id = $1 AND account_id = $2")
-            .bind(organisation)
-            .bind(account_id)
-            .execute(sql.pool())
+            .bind(organisation.as_str())
+            .bind(account_id.as_str())
+            .execute(&mut *db)
             .await?;
     Ok(done.rows_affected() == 1)
 }
 
+/// The organisation whose publisher IRI is `agent_iri`, if any.
+pub async fn organisation_by_agent(
+    db: &mut AnyConnection,
+    agent_iri: &str,
+) -> Result<Option<Organisation>, sqlx::Error> {
+    let row = sqlx::query("SELECT id, name, agent_iri FROM organisations WHERE agent_iri = $1")
+        .bind(agent_iri)
+        .fetch_optional(&mut *db)
+        .await?;
+    Ok(row.as_ref().map(from_row))
+}
+
+/// Memberships as personal data: exported as the organisations one
+/// publishes for; erased with the account (publishing rights end).
+pub const PERSONAL_DATA: PersonalData = PersonalData {
+    key: "organisations",
+    table: "memberships",
+    columns: &["account_id"],
+    export: Export::Rows {
+        query: "SELECT o.id, o.name, o.agent_iri FROM organisations o \
+                JOIN memberships m ON m.organisation_id = o.id \
+                WHERE m.account_id = $1 ORDER BY lower(o.name), o.id",
+        row: |r| json!({ "id": r.get::<String, _>(0), "name": r.get::<String, _>(1), "publisher": r.get::<String, _>(2) }),
+    },
+    erase: Erase::Statement("DELETE FROM memberships WHERE account_id = $1"),
+};
+
 fn from_row(row: &AnyRow) -> Organisation {
     Organisation {
-        id: row.get(0),
+        id: OrganisationId::from_stored(row.get::<String, _>(0)),
         name: row.get(1),
         agent_iri: row.get(2),
     }

@@ -7,12 +7,13 @@ use app::account::{
     TokensView, Viewer,
 };
 use app::services::{Accounts, ServiceError, ServiceFuture};
-use sqlx::Row;
 
 use crate::auth::organisations::{list_organisations, members_of, organisations_of};
 use crate::auth::resets::{ResetError, check_reset};
-use crate::auth::{Organisation, accounts, audit, organisation_tokens, reveals};
-use crate::http::signed_in::{SignedIn, signed_in};
+use crate::auth::{
+    Caller, Organisation, Permission, accounts, audit, caller_of_session, organisation_tokens,
+    reveals,
+};
 use crate::store::SqlStore;
 
 /// The account pages' service.
@@ -34,10 +35,14 @@ impl AccountPages {
         }
     }
 
-    async fn person(&self, headers: &http::HeaderMap) -> Result<Option<SignedIn>, ServiceError> {
-        signed_in(&self.sql, headers, self.https)
+    async fn caller(&self, headers: &http::HeaderMap) -> Result<Caller, ServiceError> {
+        caller_of_session(&self.sql, headers, self.https)
             .await
             .map_err(unavailable)
+    }
+
+    async fn db(&self) -> Result<sqlx::pool::PoolConnection<sqlx::Any>, ServiceError> {
+        self.sql.conn().await.map_err(unavailable)
     }
 }
 
@@ -47,7 +52,7 @@ fn unavailable(err: impl std::fmt::Display) -> ServiceError {
 
 fn view(org: &Organisation) -> OrganisationView {
     OrganisationView {
-        id: org.id.clone(),
+        id: org.id.to_string(),
         name: org.name.clone(),
         agent_iri: org.agent_iri.clone(),
     }
@@ -56,19 +61,13 @@ fn view(org: &Organisation) -> OrganisationView {
 impl Accounts for AccountPages {
     fn viewer(&self, headers: http::HeaderMap) -> ServiceFuture<'_, Option<Viewer>> {
         Box::pin(async move {
-            let Some(person) = self.person(&headers).await? else {
+            let Caller::Person(person) = self.caller(&headers).await? else {
                 return Ok(None);
             };
-            let providers = sqlx::query(
-                "SELECT issuer FROM oidc_identities WHERE account_id = $1 ORDER BY created_at",
-            )
-            .bind(&person.account.id)
-            .fetch_all(self.sql.pool())
-            .await
-            .map_err(unavailable)?
-            .iter()
-            .map(|row| row.get(0))
-            .collect();
+            let providers =
+                crate::auth::oidc::issuers_of(&mut *self.db().await?, &person.account.id)
+                    .await
+                    .map_err(unavailable)?;
             Ok(Some(Viewer {
                 pseudonym: person.account.pseudonym.clone(),
                 email: person.account.email.clone().unwrap_or_default(),
@@ -91,7 +90,7 @@ impl Accounts for AccountPages {
 
     fn reset_link(&self, token: String) -> ServiceFuture<'_, String> {
         Box::pin(async move {
-            let state = match check_reset(&self.sql, &token).await {
+            let state = match check_reset(&mut *self.db().await?, &token).await {
                 Ok(_) => "valid",
                 Err(ResetError::Expired) => "expired",
                 Err(ResetError::Used) => "used",
@@ -104,19 +103,18 @@ impl Accounts for AccountPages {
 
     fn admin(&self, headers: http::HeaderMap) -> ServiceFuture<'_, Option<AdminView>> {
         Box::pin(async move {
-            if !self.person(&headers).await?.is_some_and(|p| p.is_admin()) {
+            if !self.caller(&headers).await?.may(Permission::Administer) {
                 return Ok(None);
             }
-            let everyone = accounts::list_accounts(&self.sql)
-                .await
-                .map_err(unavailable)?;
+            let db = &mut *self.db().await?;
+            let everyone = accounts::list_accounts(db).await.map_err(unavailable)?;
             let mut rows = Vec::new();
             for account in &everyone {
-                let organisations = organisations_of(&self.sql, &account.id)
+                let organisations = organisations_of(db, &account.id)
                     .await
                     .map_err(unavailable)?;
                 rows.push(AccountRow {
-                    id: account.id.clone(),
+                    id: account.id.to_string(),
                     pseudonym: account.pseudonym.clone(),
                     email: account.email.clone().unwrap_or_default(),
                     role: account.role.as_str().to_owned(),
@@ -124,8 +122,8 @@ impl Accounts for AccountPages {
                 });
             }
             let mut organisations = Vec::new();
-            for org in list_organisations(&self.sql).await.map_err(unavailable)? {
-                let ids = members_of(&self.sql, &org.id).await.map_err(unavailable)?;
+            for org in list_organisations(db).await.map_err(unavailable)? {
+                let ids = members_of(db, &org.id).await.map_err(unavailable)?;
                 let members = everyone
                     .iter()
                     .filter(|a| ids.contains(&a.id))
@@ -145,10 +143,12 @@ impl Accounts for AccountPages {
 
     fn audit(&self, headers: http::HeaderMap) -> ServiceFuture<'_, Option<Vec<AuditRow>>> {
         Box::pin(async move {
-            if !self.person(&headers).await?.is_some_and(|p| p.is_admin()) {
+            if !self.caller(&headers).await?.may(Permission::Administer) {
                 return Ok(None);
             }
-            let entries = audit::entries(&self.sql, 500).await.map_err(unavailable)?;
+            let entries = audit::entries(&mut *self.db().await?, 500)
+                .await
+                .map_err(unavailable)?;
             Ok(Some(
                 entries
                     .into_iter()
@@ -170,17 +170,19 @@ impl Accounts for AccountPages {
         reveal: Option<String>,
     ) -> ServiceFuture<'_, Option<TokensView>> {
         Box::pin(async move {
-            let Some(person) = self.person(&headers).await?.filter(SignedIn::is_publisher) else {
+            let caller = self.caller(&headers).await?;
+            let Some(person) = caller.person().filter(|_| caller.may(Permission::Publish)) else {
                 return Ok(None);
             };
-            let organisations = if person.is_admin() {
-                list_organisations(&self.sql).await.map_err(unavailable)?
+            let db = &mut *self.db().await?;
+            let organisations = if caller.writes_everything() {
+                list_organisations(db).await.map_err(unavailable)?
             } else {
                 person.organisations.clone()
             };
             let mut listed = Vec::new();
             for org in &organisations {
-                let tokens = organisation_tokens(&self.sql, &org.id)
+                let tokens = organisation_tokens(db, &org.id)
                     .await
                     .map_err(unavailable)?
                     .into_iter()
@@ -195,7 +197,7 @@ impl Accounts for AccountPages {
                 listed.push((view(org), tokens));
             }
             let revealed = match reveal {
-                Some(id) => reveals::take(&self.sql, &person.session_hash, &id)
+                Some(id) => reveals::take(db, &person.session_hash, &id)
                     .await
                     .map_err(unavailable)?,
                 None => None,

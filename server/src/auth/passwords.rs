@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+use app::account::Notice;
 use argon2::Argon2;
 use argon2::password_hash::phc::PasswordHash;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
@@ -33,12 +34,12 @@ pub enum PasswordProblem {
 }
 
 impl PasswordProblem {
-    /// The code the forms use to show the message (`error=…`).
-    pub fn code(self) -> &'static str {
+    /// The answer the forms redirect with (`error=…`).
+    pub fn code(self) -> Notice {
         match self {
-            PasswordProblem::TooShort => "password_short",
-            PasswordProblem::TooLong => "password_long",
-            PasswordProblem::Common => "password_common",
+            PasswordProblem::TooShort => Notice::PasswordShort,
+            PasswordProblem::TooLong => Notice::PasswordLong,
+            PasswordProblem::Common => Notice::PasswordCommon,
         }
     }
 }

@@ -2,10 +2,13 @@
 //! its hash in the table; valid for an hour and once. Using it proves the
 //! email, sets the new password and ends every session of the account.
 
-use sqlx::Row;
+use app::account::Notice;
+use serde_json::json;
+use sqlx::{AnyConnection, Row};
 
 use crate::auth::accounts::{AccountError, account_by_email, mark_email_verified, set_password};
-use crate::auth::{Account, random_secret, sha256_hex, unix_now};
+use crate::auth::personal_data::{Erase, Export, PersonalData, execute_for};
+use crate::auth::{Account, AccountId, random_secret, sha256_hex, unix_now};
 use crate::store::{SqlStore, now_rfc3339};
 
 /// How long a reset link works.
@@ -32,14 +35,14 @@ pub enum ResetError {
 }
 
 impl ResetError {
-    /// The code the forms use to show the message (`error=…`).
-    pub fn code(&self) -> &'static str {
+    /// The answer the forms redirect with (`error=…`).
+    pub fn code(&self) -> Notice {
         match self {
-            ResetError::Unknown => "reset_unknown",
-            ResetError::Expired => "reset_expired",
-            ResetError::Used => "reset_used",
+            ResetError::Unknown => Notice::ResetUnknown,
+            ResetError::Expired => Notice::ResetExpired,
+            ResetError::Used => Notice::ResetUsed,
             ResetError::Account(err) => err.code(),
-            ResetError::Sql(_) => "unavailable",
+            ResetError::Sql(_) => Notice::Unavailable,
         }
     }
 }
@@ -48,10 +51,10 @@ impl ResetError {
 /// one that is not deleted; the caller mails it. `None` says nothing to the
 /// person asking (the page answers the same either way).
 pub async fn start_reset(
-    sql: &SqlStore,
+    db: &mut AnyConnection,
     email: &str,
 ) -> Result<Option<(Account, String)>, sqlx::Error> {
-    let Some(account) = account_by_email(sql, email).await? else {
+    let Some(account) = account_by_email(db, email).await? else {
         return Ok(None);
     };
     if account.deleted {
@@ -62,21 +65,21 @@ pub async fn start_reset(
         "INSERT INTO password_resets (token_hash, account_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
     )
     .bind(sha256_hex(&secret))
-    .bind(&account.id)
+    .bind(account.id.as_str())
     .bind(now_rfc3339())
     .bind(unix_now() + RESET_SECONDS)
-    .execute(sql.pool())
+    .execute(&mut *db)
     .await?;
     Ok(Some((account, secret)))
 }
 
 /// Whether the link with `secret` can still be used: the account id.
-pub async fn check_reset(sql: &SqlStore, secret: &str) -> Result<String, ResetError> {
+pub async fn check_reset(db: &mut AnyConnection, secret: &str) -> Result<AccountId, ResetError> {
     let row = sqlx::query(
         "SELECT account_id, expires_at, used_at FROM password_resets WHERE token_hash = $1",
     )
     .bind(sha256_hex(secret.trim()))
-    .fetch_optional(sql.pool())
+    .fetch_optional(&mut *db)
     .await?;
     let Some(row) = row else {
         return Err(ResetError::Unknown);
@@ -87,41 +90,52 @@ pub async fn check_reset(sql: &SqlStore, secret: &str) -> Result<String, ResetEr
     if row.get::<i64, _>(1) < unix_now() {
         return Err(ResetError::Expired);
     }
-    Ok(row.get(0))
+    Ok(AccountId::from_stored(row.get::<String, _>(0)))
 }
 
-/// Uses the link: sets `password`, proves the email, ends every session
-/// and every other reset link of the account. Returns the account id.
+/// Uses the link `secret` to set `password`: proves the email, ends every
+/// session of the account, and forgets the account's other links; all in
+/// one transaction, so a refused password leaves the link usable.
 pub async fn finish_reset(
     sql: &SqlStore,
     secret: &str,
     password: &str,
-) -> Result<String, ResetError> {
-    let account_id = check_reset(sql, secret).await?;
+) -> Result<AccountId, ResetError> {
+    let mut tx = sql.begin().await?;
+    let account_id = check_reset(&mut tx, secret).await?;
     // Claim the link first, so two uses racing cannot both succeed.
     let claimed = sqlx::query(
         "UPDATE password_resets SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL",
     )
     .bind(now_rfc3339())
     .bind(sha256_hex(secret.trim()))
-    .execute(sql.pool())
+    .execute(&mut *tx)
     .await?;
     if claimed.rows_affected() != 1 {
         return Err(ResetError::Used);
     }
-    if let Err(err) = set_password(sql, &account_id, password).await {
-        // A refused password leaves the link usable for a better one.
-        sqlx::query("UPDATE password_resets SET used_at = NULL WHERE token_hash = $1")
-            .bind(sha256_hex(secret.trim()))
-            .execute(sql.pool())
-            .await?;
-        return Err(err.into());
-    }
-    mark_email_verified(sql, &account_id).await?;
-    sqlx::query("DELETE FROM password_resets WHERE account_id = $1 AND used_at IS NULL")
-        .bind(&account_id)
-        .execute(sql.pool())
-        .await?;
-    crate::auth::end_account_sessions(sql, &account_id).await?;
+    set_password(&mut tx, &account_id, password).await?;
+    mark_email_verified(&mut tx, &account_id).await?;
+    execute_for(
+        &mut tx,
+        "DELETE FROM password_resets WHERE account_id = $1 AND used_at IS NULL",
+        &account_id,
+    )
+    .await?;
+    crate::auth::end_account_sessions(&mut tx, &account_id).await?;
+    tx.commit().await?;
     Ok(account_id)
 }
+
+/// Reset links as personal data: when each was asked for and used;
+/// erased with the account.
+pub const PERSONAL_DATA: PersonalData = PersonalData {
+    key: "password_resets",
+    table: "password_resets",
+    columns: &["account_id"],
+    export: Export::Rows {
+        query: "SELECT created_at, used_at FROM password_resets WHERE account_id = $1 ORDER BY created_at",
+        row: |r| json!({ "asked": r.get::<String, _>(0), "used": r.get::<Option<String>, _>(1) }),
+    },
+    erase: Erase::Statement("DELETE FROM password_resets WHERE account_id = $1"),
+};

@@ -1,20 +1,22 @@
 //! Secrets shown once (a new API token): kept for the next page of the same
 //! session, removed when shown or after ten minutes.
 
-use sqlx::Row;
+use sqlx::{AnyConnection, Row};
 
-use crate::auth::accounts::random_id;
-use crate::auth::unix_now;
-use crate::store::SqlStore;
+use crate::auth::{random_id, unix_now};
 
 const REVEAL_SECONDS: i64 = 600;
 
 /// Keeps `secret` for the session whose id hashes to `session_hash`;
 /// returns the reveal's id for the next page's address.
-pub async fn keep(sql: &SqlStore, session_hash: &str, secret: &str) -> Result<String, sqlx::Error> {
+pub async fn keep(
+    db: &mut AnyConnection,
+    session_hash: &str,
+    secret: &str,
+) -> Result<String, sqlx::Error> {
     sqlx::query("DELETE FROM one_time_reveals WHERE expires_at < $1")
         .bind(unix_now())
-        .execute(sql.pool())
+        .execute(&mut *db)
         .await?;
     let id = random_id();
     sqlx::query(
@@ -24,7 +26,7 @@ pub async fn keep(sql: &SqlStore, session_hash: &str, secret: &str) -> Result<St
     .bind(session_hash)
     .bind(secret)
     .bind(unix_now() + REVEAL_SECONDS)
-    .execute(sql.pool())
+    .execute(&mut *db)
     .await?;
     Ok(id)
 }
@@ -32,7 +34,7 @@ pub async fn keep(sql: &SqlStore, session_hash: &str, secret: &str) -> Result<St
 /// The secret `id` of this session, removed as it is read; `None` when it
 /// was shown already, expired or belongs to another session.
 pub async fn take(
-    sql: &SqlStore,
+    db: &mut AnyConnection,
     session_hash: &str,
     id: &str,
 ) -> Result<Option<String>, sqlx::Error> {
@@ -42,12 +44,12 @@ pub async fn take(
     .bind(id)
     .bind(session_hash)
     .bind(unix_now())
-    .fetch_optional(sql.pool())
+    .fetch_optional(&mut *db)
     .await?;
     sqlx::query("DELETE FROM one_time_reveals WHERE id = $1 AND session_hash = $2")
         .bind(id)
         .bind(session_hash)
-        .execute(sql.pool())
+        .execute(&mut *db)
         .await?;
     Ok(row.map(|row| row.get(0)))
 }

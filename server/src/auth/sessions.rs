@@ -2,81 +2,92 @@
 //! and several Plaza instances share them. The cookie carries a random id;
 //! the table keeps only its SHA-256 hash.
 
-use sqlx::Row;
+use serde_json::json;
+use sqlx::{AnyConnection, Row};
 
-use crate::auth::{random_secret, sha256_hex as hash, unix_now};
-use crate::store::{SqlStore, now_rfc3339};
+use crate::auth::personal_data::{Erase, Export, PersonalData, execute_for};
+use crate::auth::{AccountId, random_secret, sha256_hex as hash, unix_now};
+use crate::store::now_rfc3339;
 
 /// How long a session lasts.
 pub const SESSION_SECONDS: i64 = 8 * 3600;
 
-/// Who a session belongs to.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Session {
-    /// What kind of subject: `account`.
-    pub kind: String,
-    /// The subject: the account id.
-    pub subject: String,
-}
+/// Sessions of accounts: `subject_kind` is `account` (API-token sessions
+/// of the first publishing pages no longer sign anyone in).
+const KIND: &str = "account";
 
-/// Starts a session for `subject` and returns the id for the cookie.
+/// Starts a session for `account` and returns the id for the cookie.
 pub async fn start_session(
-    sql: &SqlStore,
-    kind: &str,
-    subject: &str,
+    db: &mut AnyConnection,
+    account: &AccountId,
 ) -> Result<String, sqlx::Error> {
     let id = random_secret();
     // Expired sessions are removed as new ones start.
     sqlx::query("DELETE FROM sessions WHERE expires_at < $1")
         .bind(unix_now())
-        .execute(sql.pool())
+        .execute(&mut *db)
         .await?;
     sqlx::query(
         "INSERT INTO sessions (id_hash, subject_kind, subject, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(hash(&id))
-    .bind(kind)
-    .bind(subject)
+    .bind(KIND)
+    .bind(account.as_str())
     .bind(now_rfc3339())
     .bind(unix_now() + SESSION_SECONDS)
-    .execute(sql.pool())
+    .execute(&mut *db)
     .await?;
     Ok(id)
 }
 
-/// The session with cookie id `id`, if it exists and has not expired.
-pub async fn session(sql: &SqlStore, id: &str) -> Result<Option<Session>, sqlx::Error> {
+/// The account of the unexpired session `id` (as in the cookie), if any.
+pub async fn session_account(
+    db: &mut AnyConnection,
+    id: &str,
+) -> Result<Option<AccountId>, sqlx::Error> {
     if id.len() != 64 || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Ok(None);
     }
     let row = sqlx::query(
-        "SELECT subject_kind, subject FROM sessions WHERE id_hash = $1 AND expires_at >= $2",
+        "SELECT subject FROM sessions WHERE id_hash = $1 AND subject_kind = $2 AND expires_at >= $3",
     )
     .bind(hash(id))
+    .bind(KIND)
     .bind(unix_now())
-    .fetch_optional(sql.pool())
+    .fetch_optional(&mut *db)
     .await?;
-    Ok(row.map(|row| Session {
-        kind: row.get(0),
-        subject: row.get(1),
-    }))
+    Ok(row.map(|row| AccountId::from_stored(row.get::<String, _>(0))))
 }
 
-/// Ends the session with cookie id `id`.
-pub async fn end_session(sql: &SqlStore, id: &str) -> Result<(), sqlx::Error> {
+/// Ends the session `id` (as in the cookie).
+pub async fn end_session(db: &mut AnyConnection, id: &str) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM sessions WHERE id_hash = $1")
         .bind(hash(id))
-        .execute(sql.pool())
+        .execute(&mut *db)
         .await?;
     Ok(())
 }
 
-/// Ends every session of the account `account_id` (sign out everywhere,
-/// a new password, deletion).
-pub async fn end_account_sessions(sql: &SqlStore, account_id: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM sessions WHERE subject_kind = 'account' AND subject = $1")
-        .bind(account_id)
-        .execute(sql.pool())
-        .await?;
-    Ok(())
+/// Ends every session of the account (sign out everywhere).
+pub async fn end_account_sessions(
+    db: &mut AnyConnection,
+    account: &AccountId,
+) -> Result<(), sqlx::Error> {
+    execute_for(db, END_ACCOUNT_SESSIONS, account).await
 }
+
+const END_ACCOUNT_SESSIONS: &str =
+    "DELETE FROM sessions WHERE subject_kind = 'account' AND subject = $1";
+
+/// Sessions as personal data: when each started and ends; erased with
+/// the account (every device is signed out).
+pub const PERSONAL_DATA: PersonalData = PersonalData {
+    key: "sessions",
+    table: "sessions",
+    columns: &["subject"],
+    export: Export::Rows {
+        query: "SELECT created_at, expires_at FROM sessions WHERE subject_kind = 'account' AND subject = $1 ORDER BY created_at",
+        row: |r| json!({ "started": r.get::<String, _>(0), "expires_unix": r.get::<i64, _>(1) }),
+    },
+    erase: Erase::Statement(END_ACCOUNT_SESSIONS),
+};

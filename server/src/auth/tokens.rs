@@ -2,11 +2,14 @@
 //! stored as SHA-256 hashes, each scoped to one organisation, revocable,
 //! with the time of their last use.
 
-use sqlx::Row;
+use app::account::Notice;
+use serde_json::json;
 use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, Row};
 
-use crate::auth::{random_secret, sha256_hex as hash};
-use crate::store::{SqlStore, now_rfc3339};
+use crate::auth::personal_data::{Erase, Export, PersonalData};
+use crate::auth::{AccountId, OrganisationId, random_secret, sha256_hex as hash};
+use crate::store::now_rfc3339;
 
 /// A token as listed and as the API sees it (never the secret).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,7 +20,7 @@ pub struct ApiToken {
     pub hash: String,
     /// The organisation it writes for; `None` for site-wide tokens and for
     /// tokens made before organisations existed.
-    pub organisation: Option<String>,
+    pub organisation: Option<OrganisationId>,
     /// Made by the operator with `--all-organisations`: writes any record.
     pub site_wide: bool,
     /// When it was made (RFC 3339).
@@ -48,13 +51,13 @@ pub enum TokenError {
 }
 
 impl TokenError {
-    /// The code the forms use to show the message (`error=…`).
-    pub fn code(&self) -> &'static str {
+    /// The answer the forms redirect with (`error=…`).
+    pub fn code(&self) -> Notice {
         match self {
-            TokenError::NameTaken(_) => "token_name_taken",
-            TokenError::BadName => "token_name_invalid",
-            TokenError::UnknownOrganisation(_) => "organisation_unknown",
-            TokenError::Sql(_) => "unavailable",
+            TokenError::NameTaken(_) => Notice::TokenNameTaken,
+            TokenError::BadName => Notice::TokenNameInvalid,
+            TokenError::UnknownOrganisation(_) => Notice::OrganisationUnknown,
+            TokenError::Sql(_) => Notice::Unavailable,
         }
     }
 }
@@ -66,7 +69,7 @@ const COLUMNS: &str =
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenScope<'a> {
     /// The records of this organisation (by id).
-    Organisation(&'a str),
+    Organisation(&'a OrganisationId),
     /// Any record: only the operator makes these, on the command line.
     AllOrganisations,
 }
@@ -75,10 +78,10 @@ pub enum TokenScope<'a> {
 /// only time it is ever available). `created_by` is the account that made
 /// it, `None` on the command line.
 pub async fn create_token(
-    sql: &SqlStore,
+    db: &mut AnyConnection,
     scope: TokenScope<'_>,
     name: &str,
-    created_by: Option<&str>,
+    created_by: Option<&AccountId>,
 ) -> Result<String, TokenError> {
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 200 {
@@ -86,20 +89,20 @@ pub async fn create_token(
     }
     let organisation = match scope {
         TokenScope::Organisation(id) => {
-            if crate::auth::organisations::organisation(sql, id)
+            if crate::auth::organisations::organisation(db, id)
                 .await?
                 .is_none()
             {
-                return Err(TokenError::UnknownOrganisation(id.to_owned()));
+                return Err(TokenError::UnknownOrganisation(id.to_string()));
             }
-            Some(id)
+            Some(id.as_str())
         }
         TokenScope::AllOrganisations => None,
     };
     let token = format!("plaza_{}", random_secret());
     let taken = sqlx::query("SELECT 1 FROM api_tokens WHERE name = $1")
         .bind(name)
-        .fetch_optional(sql.pool())
+        .fetch_optional(&mut *db)
         .await?
         .is_some();
     if taken {
@@ -113,9 +116,9 @@ pub async fn create_token(
     .bind(name)
     .bind(now_rfc3339())
     .bind(organisation)
-    .bind(created_by)
+    .bind(created_by.map(AccountId::as_str))
     .bind(i64::from(scope == TokenScope::AllOrganisations))
-    .execute(sql.pool())
+    .execute(&mut *db)
     .await
     .map_err(|err| match err {
         sqlx::Error::Database(db) if db.is_unique_violation() => {
@@ -127,13 +130,16 @@ pub async fn create_token(
 }
 
 /// The token's record when `token` is valid and not revoked; records the use.
-pub async fn verify_token(sql: &SqlStore, token: &str) -> Result<Option<ApiToken>, TokenError> {
+pub async fn verify_token(
+    db: &mut AnyConnection,
+    token: &str,
+) -> Result<Option<ApiToken>, TokenError> {
     let hashed = hash(token.trim());
     let row = sqlx::query(&format!(
         "SELECT {COLUMNS} FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL"
     ))
     .bind(&hashed)
-    .fetch_optional(sql.pool())
+    .fetch_optional(&mut *db)
     .await?;
     let Some(row) = row else {
         return Ok(None);
@@ -141,55 +147,62 @@ pub async fn verify_token(sql: &SqlStore, token: &str) -> Result<Option<ApiToken
     sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE token_hash = $2")
         .bind(now_rfc3339())
         .bind(&hashed)
-        .execute(sql.pool())
+        .execute(&mut *db)
         .await?;
     Ok(Some(from_row(&row)))
 }
 
 /// The tokens of `organisation`, newest first, revoked ones included.
 pub async fn organisation_tokens(
-    sql: &SqlStore,
-    organisation: &str,
+    db: &mut AnyConnection,
+    organisation: &OrganisationId,
 ) -> Result<Vec<ApiToken>, sqlx::Error> {
     let rows = sqlx::query(&format!(
         "SELECT {COLUMNS} FROM api_tokens WHERE organisation_id = $1 ORDER BY created_at DESC, name"
     ))
-    .bind(organisation)
-    .fetch_all(sql.pool())
+    .bind(organisation.as_str())
+    .fetch_all(&mut *db)
     .await?;
     Ok(rows.iter().map(from_row).collect())
 }
 
 /// The token whose hash is `hash`, revoked or not.
-pub async fn token_by_hash(sql: &SqlStore, hash: &str) -> Result<Option<ApiToken>, sqlx::Error> {
+pub async fn token_by_hash(
+    db: &mut AnyConnection,
+    hash: &str,
+) -> Result<Option<ApiToken>, sqlx::Error> {
     let row = sqlx::query(&format!(
         "SELECT {COLUMNS} FROM api_tokens WHERE token_hash = $1"
     ))
     .bind(hash)
-    .fetch_optional(sql.pool())
+    .fetch_optional(&mut *db)
     .await?;
     Ok(row.as_ref().map(from_row))
 }
 
 /// Revokes the token whose hash is `hash`; false when there is no such
 /// unrevoked token.
-pub async fn revoke_token(sql: &SqlStore, hash: &str) -> Result<bool, sqlx::Error> {
-    revoke_where(sql, "token_hash", hash).await
+pub async fn revoke_token(db: &mut AnyConnection, hash: &str) -> Result<bool, sqlx::Error> {
+    revoke_where(db, "token_hash", hash).await
 }
 
 /// Revokes the token called `name` (the command line knows tokens by
 /// name); false when there is no such unrevoked token.
-pub async fn revoke_token_named(sql: &SqlStore, name: &str) -> Result<bool, sqlx::Error> {
-    revoke_where(sql, "name", name.trim()).await
+pub async fn revoke_token_named(db: &mut AnyConnection, name: &str) -> Result<bool, sqlx::Error> {
+    revoke_where(db, "name", name.trim()).await
 }
 
-async fn revoke_where(sql: &SqlStore, column: &str, value: &str) -> Result<bool, sqlx::Error> {
+async fn revoke_where(
+    db: &mut AnyConnection,
+    column: &str,
+    value: &str,
+) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(&format!(
         "UPDATE api_tokens SET revoked_at = $1 WHERE {column} = $2 AND revoked_at IS NULL"
     ))
     .bind(now_rfc3339())
     .bind(value)
-    .execute(sql.pool())
+    .execute(&mut *db)
     .await?;
     Ok(done.rows_affected() == 1)
 }
@@ -198,10 +211,34 @@ fn from_row(row: &AnyRow) -> ApiToken {
     ApiToken {
         name: row.get(0),
         hash: row.get(1),
-        organisation: row.get(2),
+        organisation: row
+            .get::<Option<String>, _>(2)
+            .map(OrganisationId::from_stored),
         created_at: row.get(3),
         last_used_at: row.get(4),
         revoked_at: row.get(5),
         site_wide: row.get::<i64, _>(6) == 1,
     }
 }
+
+/// Tokens as personal data: those the account made (name, organisation,
+/// dates); erasure forgets who made them, the tokens stay with their
+/// organisation.
+pub const PERSONAL_DATA: PersonalData = PersonalData {
+    key: "api_tokens_created",
+    table: "api_tokens",
+    columns: &["created_by"],
+    export: Export::Rows {
+        query: "SELECT name, organisation_id, created_at, last_used_at, revoked_at FROM api_tokens WHERE created_by = $1 ORDER BY created_at",
+        row: |r| {
+            json!({
+                "name": r.get::<String, _>(0),
+                "organisation": r.get::<Option<String>, _>(1),
+                "created": r.get::<String, _>(2),
+                "last_used": r.get::<Option<String>, _>(3),
+                "revoked": r.get::<Option<String>, _>(4),
+            })
+        },
+    },
+    erase: Erase::Statement("UPDATE api_tokens SET created_by = NULL WHERE created_by = $1"),
+};

@@ -4,10 +4,10 @@
 
 use oxigraph::model::NamedNode;
 
+use crate::auth::{OutOfScope, WriteScope};
 use crate::catalog::history::{self, NewVersion};
 use crate::catalog::import::{ImportError, Importer, nquads};
 use crate::catalog::record_graph::{RecordFacts, description_of, facts_of, tombstone_graph};
-use crate::catalog::{OutOfScope, WriteScope};
 use crate::store::now_rfc3339;
 
 impl Importer {

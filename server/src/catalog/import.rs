@@ -9,7 +9,7 @@ use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{Graph, NamedNode, NamedOrBlankNode, Term};
 use serde::Serialize;
 
-use crate::catalog::WriteScope;
+use crate::auth::WriteScope;
 use crate::catalog::history::{self, NewVersion};
 use crate::catalog::record_graph::{
     CatalogIris, RecordFacts, description_of, facts_of, same_description, stored_graph,
@@ -105,7 +105,7 @@ pub enum ImportError {
     NoRecords,
     /// Records of another organisation than the writer's.
     #[error("Nothing was stored: {} record(s) are not yours to write. {}", .0.len(), .0.iter().map(|r| format!("{}: {}", r.record, r.reason)).collect::<Vec<_>>().join(" "))]
-    OutOfScope(Vec<crate::catalog::OutOfScope>),
+    OutOfScope(Vec<crate::auth::OutOfScope>),
     /// Strict mode and a record does not conform (the summary says which).
     #[error("Nothing was stored: {} record(s) have SHACL violations or cannot be stored. Fix them, or import with mode=lenient.", .0.records_with_violations + .0.refused.len())]
     Refused(Box<ImportSummary>),

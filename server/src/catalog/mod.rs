@@ -6,6 +6,7 @@ mod deletion;
 pub mod forms;
 mod history;
 mod import;
+pub mod import_reports;
 mod labels;
 mod links;
 mod oxigraph_store;
@@ -13,7 +14,6 @@ mod pages;
 mod publishing;
 mod record_graph;
 mod records;
-mod scope;
 mod snapshot;
 mod store;
 pub mod view;
@@ -22,6 +22,7 @@ pub use history::{VersionInfo, list_versions, version_nquads, version_results};
 pub use import::{
     ImportError, ImportMode, ImportSummary, Importer, Outcome, RecordOutcome, validate_only,
 };
+pub use import_reports::IMPORT_REPORTS_PERSONAL_DATA;
 pub use labels::pick_literal;
 pub use links::{linked_records, record_types};
 pub use oxigraph_store::OxigraphCatalogStore;
@@ -31,6 +32,5 @@ pub use record_graph::{
     CatalogIris, RecordFacts, description_of, facts_of, same_description, tombstone_graph,
 };
 pub use records::{RecordDraft, RecordKind, RefusedRecord, SplitBody, boundary_nodes, slug, split};
-pub use scope::{OutOfScope, WriteScope, publishers};
 pub use snapshot::{exact_graphs, exact_graphs_with_violations, graph_of_nquads};
 pub use store::{CatalogStore, CatalogStoreError, RecordQuery, RecordSlice};

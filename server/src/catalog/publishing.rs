@@ -8,14 +8,13 @@ use app::catalog::publish::{
 use app::i18n::Locale;
 use app::services::{Publishing, ServiceError, ServiceFuture};
 use serde_json::Value;
-use sqlx::Row;
 
+use crate::auth::{Caller, Permission, caller_of_session};
 use crate::catalog::forms::{form_of, kind_of, load_draft, prepare};
 use crate::catalog::view::property_label;
 use crate::catalog::{CatalogIris, exact_graphs};
-use crate::http::CatalogServices;
-use crate::http::signed_in::{SignedIn, signed_in};
 use crate::search::pick_text;
+use crate::state::CatalogServices;
 use crate::store::SqlStore;
 
 /// The publishers' side on the SQL store.
@@ -41,11 +40,12 @@ impl PublishingService {
 
     async fn options(
         &self,
-        person: &SignedIn,
+        caller: &Caller,
         lang: &str,
         form: &RecordForm,
     ) -> Result<FormOptions, ServiceError> {
         use crate::vocab::{schemes, vocabularies};
+        let writes_everything = caller.writes_everything();
         let scheme = |iri: &str| -> Options {
             vocabularies()
                 .scheme(iri)
@@ -62,19 +62,20 @@ impl PublishingService {
             .filter(|p| p.key.contains("://"))
             // A publisher picks one of their organisations; administrators
             // any publisher the catalog knows.
-            .filter(|_| person.is_admin())
+            .filter(|_| writes_everything)
             .map(|p| {
                 let name =
                     pick_text(&p.names, lang).map_or_else(|| p.key.clone(), |t| t.value.clone());
                 (p.key, name)
             })
             .collect();
-        let organisations = if person.is_admin() {
-            crate::auth::organisations::list_organisations(&self.sql)
+        let organisations = if writes_everything {
+            let mut db = self.sql.conn().await.map_err(unavailable)?;
+            crate::auth::organisations::list_organisations(&mut db)
                 .await
                 .map_err(unavailable)?
         } else {
-            person.organisations.clone()
+            caller.organisations().to_vec()
         };
         for org in organisations {
             if !publishers.iter().any(|(k, _)| *k == org.agent_iri) {
@@ -99,12 +100,12 @@ impl PublishingService {
         })
     }
 
-    /// The signed-in publisher (administrators included), if any.
-    async fn session(&self, headers: &http::HeaderMap) -> Result<Option<SignedIn>, ServiceError> {
-        Ok(signed_in(&self.sql, headers, self.https)
+    /// The signed-in person who may publish (administrators included), if any.
+    async fn session(&self, headers: &http::HeaderMap) -> Result<Option<Caller>, ServiceError> {
+        let caller = caller_of_session(&self.sql, headers, self.https)
             .await
-            .map_err(unavailable)?
-            .filter(SignedIn::is_publisher))
+            .map_err(unavailable)?;
+        Ok(caller.may(Permission::Publish).then_some(caller))
     }
 }
 
@@ -120,7 +121,10 @@ impl Publishing for PublishingService {
         source: FormSource,
     ) -> ServiceFuture<'_, Option<FormPageData>> {
         Box::pin(async move {
-            let Some(session) = self.session(&headers).await? else {
+            let Some(caller) = self.session(&headers).await? else {
+                return Ok(None);
+            };
+            let Some(session) = caller.person() else {
                 return Ok(None);
             };
             let lang = app::locale::code(locale);
@@ -144,9 +148,13 @@ impl Publishing for PublishingService {
                     }
                     (form, Vec::new())
                 }
-                FormSource::Draft(id) => match load_draft(&self.sql, &session.account.id, &id)
-                    .await
-                    .map_err(unavailable)?
+                FormSource::Draft(id) => match load_draft(
+                    &mut *self.sql.conn().await.map_err(unavailable)?,
+                    &session.account.id,
+                    &id,
+                )
+                .await
+                .map_err(unavailable)?
                 {
                     Some(draft) => draft,
                     None => return Ok(None),
@@ -172,7 +180,11 @@ impl Publishing for PublishingService {
                         return Ok(None);
                     };
                     // Another organisation's record: no form to edit it.
-                    if !session.scope().covers(&iri, graph) {
+                    let edit = Permission::EditRecord {
+                        record: &iri,
+                        stored: graph,
+                    };
+                    if !caller.may(edit) {
                         return Ok(None);
                     }
                     let kind = ["dataset", "service", "series"]
@@ -198,7 +210,7 @@ impl Publishing for PublishingService {
             let record_page = prepared
                 .exists
                 .then(|| crate::search::page_of(&self.iris, &prepared.iri));
-            let options = self.options(&session, lang, &form).await?;
+            let options = self.options(&caller, lang, &form).await?;
             Ok(Some(FormPageData {
                 form,
                 errors,
@@ -230,14 +242,14 @@ impl Publishing for PublishingService {
 
     fn publisher(&self, headers: http::HeaderMap) -> ServiceFuture<'_, Option<PublisherInfo>> {
         Box::pin(async move {
-            let Some(person) = self.session(&headers).await? else {
+            let Some(Caller::Person(person)) = self.session(&headers).await? else {
                 return Ok(None);
             };
             let organisations = person
                 .organisations
                 .iter()
                 .map(|o| app::account::OrganisationView {
-                    id: o.id.clone(),
+                    id: o.id.to_string(),
                     name: o.name.clone(),
                     agent_iri: o.agent_iri.clone(),
                 })
@@ -256,30 +268,24 @@ impl Publishing for PublishingService {
         id: String,
     ) -> ServiceFuture<'_, Option<ImportReportView>> {
         Box::pin(async move {
-            let Some(session) = self.session(&headers).await? else {
+            let Some(Caller::Person(session)) = self.session(&headers).await? else {
                 return Ok(None);
             };
-            let row = sqlx::query(
-                "SELECT file_name, mode, created_at, outcome, report FROM import_reports WHERE id = $1 AND subject = $2",
-            )
-            .bind(&id)
-            .bind(&session.account.id)
-            .fetch_optional(self.sql.pool())
-            .await
-            .map_err(unavailable)?;
-            let Some(row) = row else {
+            let mut db = self.sql.conn().await.map_err(unavailable)?;
+            let stored = crate::catalog::import_reports::report(&mut db, &session.account.id, &id)
+                .await
+                .map_err(unavailable)?;
+            let Some(stored) = stored else {
                 return Ok(None);
             };
-            let report: Value =
-                serde_json::from_str(&row.get::<String, _>(4)).unwrap_or(Value::Null);
             Ok(Some(report_view(
                 &self.iris,
                 app::locale::code(locale),
-                row.get(0),
-                row.get(1),
-                row.get(2),
-                row.get(3),
-                &report,
+                stored.file_name,
+                stored.mode,
+                stored.created_at,
+                stored.outcome,
+                &stored.report,
             )))
         })
     }

@@ -95,13 +95,9 @@ pub async fn import(config: Config, file: PathBuf, mode: ImportModeArg) -> anyho
     spinner.enable_steady_tick(std::time::Duration::from_millis(120));
     let outcome = catalog
         .importer
-        .import_with_progress(
-            body,
-            format,
-            mode,
-            &crate::catalog::WriteScope::Any,
-            |stage| spinner.set_message(stage.to_owned()),
-        )
+        .import_with_progress(body, format, mode, &crate::auth::WriteScope::Any, |stage| {
+            spinner.set_message(stage.to_owned())
+        })
         .await;
     spinner.finish_and_clear();
     stores.close().await;

@@ -1,6 +1,7 @@
 //! `plaza token`, `plaza org` and `plaza account`: the command line's
 //! side of people and organisations, for the first administrator and for
-//! scripts. Each change is written to the audit log as the command line.
+//! scripts. Each change and its audit entry (as the command line) commit
+//! together in one transaction.
 
 use std::io::BufRead;
 
@@ -10,7 +11,7 @@ use crate::auth::accounts::{NewAccount, account_by_email, create_account, set_ro
 use crate::auth::organisations::{
     add_member, create_organisation, list_organisations, organisation,
 };
-use crate::auth::{Role, TokenScope, audit, create_token, revoke_token_named};
+use crate::auth::{OrganisationId, Role, TokenScope, audit, create_token, revoke_token_named};
 use crate::cli::{AccountCommand, OrgCommand, TokenCommand};
 use crate::commands::create_data_dir;
 use crate::config::Config;
@@ -44,7 +45,8 @@ async fn create_cli_token(
     all_organisations: bool,
     name: &str,
 ) -> anyhow::Result<()> {
-    let (scope, writes) = match (org, all_organisations) {
+    let org = org.map(OrganisationId::from_stored);
+    let (scope, writes) = match (&org, all_organisations) {
         (Some(org), false) => (
             TokenScope::Organisation(org),
             format!("only {org}'s records"),
@@ -55,9 +57,11 @@ async fn create_cli_token(
         ),
         _ => bail!("Give either --org ORG or --all-organisations."),
     };
-    let token = create_token(sql, scope, name, None).await?;
+    let mut tx = sql.begin().await?;
+    let token = create_token(&mut tx, scope, name, None).await?;
     let detail = format!("Created on the command line; it writes {writes}.");
-    audit::record(sql, None, "token.create", name.trim(), &detail).await?;
+    audit::record(&mut tx, None, "token.create", name.trim(), &detail).await?;
+    tx.commit().await?;
     println!("{token}");
     eprintln!(
         "Created the token \"{}\". It is shown only now: store it safely. Send it as \
@@ -68,17 +72,19 @@ async fn create_cli_token(
 }
 
 async fn revoke_by_name(sql: &SqlStore, name: &str) -> anyhow::Result<()> {
-    if !revoke_token_named(sql, name).await? {
+    let mut tx = sql.begin().await?;
+    if !revoke_token_named(&mut tx, name).await? {
         bail!("There is no unrevoked token named \"{}\".", name.trim());
     }
     audit::record(
-        sql,
+        &mut tx,
         None,
         "token.revoke",
         name.trim(),
         "Revoked on the command line.",
     )
     .await?;
+    tx.commit().await?;
     eprintln!("Revoked the token \"{}\".", name.trim());
     Ok(())
 }
@@ -87,39 +93,53 @@ async fn revoke_by_name(sql: &SqlStore, name: &str) -> anyhow::Result<()> {
 pub async fn org(config: Config, command: OrgCommand) -> anyhow::Result<()> {
     let sql = open_sql(&config).await?;
     let outcome = async {
+        let mut tx = sql.begin().await?;
         match command {
             OrgCommand::Create {
                 id,
                 name,
                 publisher,
             } => {
-                let org = create_organisation(&sql, &id, &name, &publisher).await?;
+                let org = create_organisation(&mut tx, &id, &name, &publisher).await?;
                 let detail = format!("Created {} with publisher {}.", org.name, org.agent_iri);
-                audit::record(&sql, None, "organisation.create", &org.id, &detail).await?;
+                audit::record(
+                    &mut tx,
+                    None,
+                    "organisation.create",
+                    org.id.as_str(),
+                    &detail,
+                )
+                .await?;
                 eprintln!("Created the organisation {} ({}).", org.id, org.name);
             }
             OrgCommand::List => {
-                for org in list_organisations(&sql).await? {
+                for org in list_organisations(&mut tx).await? {
                     println!("{}\t{}\t{}", org.id, org.name, org.agent_iri);
                 }
             }
             OrgCommand::AddMember { org, email } => {
-                let Some(found) = organisation(&sql, &org).await? else {
+                let Some(found) =
+                    organisation(&mut tx, &OrganisationId::from_stored(org.as_str())).await?
+                else {
                     bail!("There is no organisation \"{org}\"; see `plaza org list`.");
                 };
-                let Some(member) = account_by_email(&sql, &email).await?.filter(|a| !a.deleted)
+                let Some(member) = account_by_email(&mut tx, &email)
+                    .await?
+                    .filter(|a| !a.deleted)
                 else {
                     bail!("There is no account with the email {email}.");
                 };
-                if add_member(&sql, &found.id, &member.id).await? {
+                if add_member(&mut tx, &found.id, &member.id).await? {
                     let detail = format!("member added for {}.", found.name);
-                    audit::record(&sql, None, "membership.add", &member.pseudonym, &detail).await?;
+                    audit::record(&mut tx, None, "membership.add", &member.pseudonym, &detail)
+                        .await?;
                     eprintln!("{} now publishes for {}.", member.pseudonym, found.name);
                 } else {
                     eprintln!("{} already publishes for {}.", member.pseudonym, found.name);
                 }
             }
         }
+        tx.commit().await?;
         anyhow::Ok(())
     }
     .await;
@@ -131,6 +151,7 @@ pub async fn org(config: Config, command: OrgCommand) -> anyhow::Result<()> {
 pub async fn account(config: Config, command: AccountCommand) -> anyhow::Result<()> {
     let sql = open_sql(&config).await?;
     let outcome = async {
+        let mut tx = sql.begin().await?;
         match command {
             AccountCommand::Create { email, pseudonym, role } => {
                 let role: Role = role.parse().map_err(anyhow::Error::msg)?;
@@ -141,7 +162,7 @@ pub async fn account(config: Config, command: AccountCommand) -> anyhow::Result<
                     .context("Could not read the password from standard input")?;
                 let password = password.trim_end_matches(['\r', '\n']);
                 let created = create_account(
-                    &sql,
+                    &mut tx,
                     NewAccount {
                         email: &email,
                         password: Some(password),
@@ -162,23 +183,24 @@ pub async fn account(config: Config, command: AccountCommand) -> anyhow::Result<
                     other => other.into(),
                 })?;
                 if role != Role::Citizen {
-                    set_role(&sql, &created.id, role).await?;
+                    set_role(&mut tx, &created.id, role).await?;
                     let detail = format!("Created with role {}.", role.as_str());
-                    audit::record(&sql, None, "role.set", &created.pseudonym, &detail).await?;
+                    audit::record(&mut tx, None, "role.set", &created.pseudonym, &detail).await?;
                 }
                 eprintln!("Created the account {} ({}) with role {}.", created.pseudonym, email.trim(), role.as_str());
             }
             AccountCommand::SetRole { email, role } => {
                 let role: Role = role.parse().map_err(anyhow::Error::msg)?;
-                let Some(found) = account_by_email(&sql, &email).await?.filter(|a| !a.deleted) else {
+                let Some(found) = account_by_email(&mut tx, &email).await?.filter(|a| !a.deleted) else {
                     bail!("There is no account with the email {email}.");
                 };
-                set_role(&sql, &found.id, role).await?;
+                set_role(&mut tx, &found.id, role).await?;
                 let detail = format!("Role {} → {}.", found.role.as_str(), role.as_str());
-                audit::record(&sql, None, "role.set", &found.pseudonym, &detail).await?;
+                audit::record(&mut tx, None, "role.set", &found.pseudonym, &detail).await?;
                 eprintln!("{} is now {}.", found.pseudonym, role.as_str());
             }
         }
+        tx.commit().await?;
         anyhow::Ok(())
     }
     .await;

@@ -11,8 +11,8 @@ use oxigraph::io::RdfFormat;
 
 use crate::catalog::{ImportMode, Importer};
 use crate::config::Config;
-use crate::http::CatalogServices;
 use crate::rdf::{Strictness, parse_graph};
+use crate::state::CatalogServices;
 use crate::store::Stores;
 
 /// The catalog's own description and its publisher (relative IRIs).
@@ -73,7 +73,7 @@ pub async fn seed(stores: &Stores, catalog: &CatalogServices) -> anyhow::Result<
             DATASETS_TTL.as_bytes().to_vec(),
             RdfFormat::Turtle,
             ImportMode::Lenient,
-            &crate::catalog::WriteScope::Any,
+            &crate::auth::WriteScope::Any,
         )
         .await
         .context("Failed to import the demo datasets")?;
@@ -100,7 +100,8 @@ async fn seed_organisation(
 ) -> anyhow::Result<()> {
     use crate::auth::organisations::{OrganisationError, create_organisation};
     let agent = format!("{}organisations/havenstad", iris.base);
-    match create_organisation(&stores.sql, "havenstad", "City of Havenstad", &agent).await {
+    let db = &mut *stores.sql.conn().await?;
+    match create_organisation(db, "havenstad", "City of Havenstad", &agent).await {
         Ok(_) | Err(OrganisationError::Taken) => Ok(()),
         Err(err) => Err(anyhow::anyhow!(
             "Failed to create the demo organisation: {err}"

@@ -5,6 +5,7 @@
 //! turns into a message. Cross-site posts never get here (`csrf.rs`);
 //! sign-in, sign-up and reset are rate-limited (`rate_limit.rs`).
 
+use app::account::Notice;
 use axum::Form;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
@@ -12,38 +13,50 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use crate::auth::accounts::{
-    NewAccount, authenticate, create_account, delete_account, set_password, set_pseudonym,
+    NewAccount, authenticate, create_account, set_password, set_pseudonym,
 };
+use crate::auth::cookies::{new_session_cookie, no_session_cookie, session_id};
+use crate::auth::personal_data::{DeletionError, delete_account};
 use crate::auth::resets::{finish_reset, start_reset};
-use crate::auth::{end_account_sessions, end_session, start_session};
-use crate::http::AppState;
-use crate::http::signed_in::{SignedIn, new_session_cookie, session_cookie, session_id, signed_in};
+use crate::auth::{
+    AccountId, Caller, Denied, Permission, end_account_sessions, end_session, start_session,
+};
+use crate::routes::Routes;
+use crate::state::AppState;
 
-/// A redirect to `path` with `key=code`.
-pub fn back(path: &str, key: &str, code: &str) -> Response {
-    let sep = if path.contains('?') { '&' } else { '?' };
-    Redirect::to(&format!("{path}{sep}{key}={code}")).into_response()
+/// The account journey's form posts: sign-up, sign-in, reset, password
+/// change and provider sign-in limited to `auth.sign_in_rate_per_minute`
+/// per client address; sign-out, profile, deletion and data download.
+pub fn routes(auth: &crate::config::AuthConfig) -> Routes {
+    Routes::new()
+        .post("/account/sign-in", sign_in)
+        .post("/account/sign-up", sign_up)
+        .post("/account/reset", reset)
+        .post("/account/oidc/start", crate::http::oidc::start)
+        .post("/account/password", change_password)
+        .get("/account/oidc/callback", crate::http::oidc::callback)
+        .map_router(|router| {
+            router.layer(crate::rate_limit::sign_in_layer(
+                auth.sign_in_rate_per_minute,
+                auth.behind_proxy,
+            ))
+        })
+        .post("/account/sign-out", sign_out)
+        .post("/account/profile", profile)
+        .post("/account/delete", delete)
+        .get("/account/data.json", download)
 }
 
-/// The signed-in person, or a redirect to the sign-in page.
-pub async fn require_signed_in(
-    state: &AppState,
-    headers: &HeaderMap,
-) -> Result<SignedIn, Response> {
-    match signed_in(
-        &state.stores.sql,
-        headers,
-        state.config.public_url.is_https(),
-    )
-    .await
-    {
-        Ok(Some(person)) => Ok(person),
-        Ok(None) => Err(back("/account/sign-in", "error", "signin")),
-        Err(err) => {
-            tracing::error!("session lookup: {err}");
-            Err(back("/account/sign-in", "error", "unavailable"))
-        }
-    }
+/// A redirect to `path` with the form's answer: `error=CODE` or `done=CODE`.
+pub fn back(path: &str, notice: Notice) -> Response {
+    let key = if notice.is_error() { "error" } else { "done" };
+    back_with(path, key, notice.code())
+}
+
+/// A redirect to `path` with `key=value`.
+pub fn back_with(path: &str, key: &str, value: &str) -> Response {
+    let sep = if path.contains('?') { '&' } else { '?' };
+    Redirect::to(&format!("{path}{sep}{key}={value}")).into_response()
 }
 
 /// Starts a session for `account_id` (ending the request's old one: a new
@@ -51,14 +64,18 @@ pub async fn require_signed_in(
 pub async fn sign_in_as(
     state: &AppState,
     headers: &HeaderMap,
-    account_id: &str,
+    account_id: &AccountId,
     to: &str,
 ) -> Response {
     let https = state.config.public_url.is_https();
-    if let Some(old) = session_id(headers, https) {
-        let _ = end_session(&state.stores.sql, &old).await;
-    }
-    match start_session(&state.stores.sql, "account", account_id).await {
+    let started = async {
+        let db = &mut *state.stores.sql.conn().await?;
+        if let Some(old) = session_id(headers, https) {
+            end_session(db, &old).await?;
+        }
+        start_session(db, account_id).await
+    };
+    match started.await {
         Ok(id) => {
             let mut response = Redirect::to(to).into_response();
             response
@@ -68,7 +85,7 @@ pub async fn sign_in_as(
         }
         Err(err) => {
             tracing::error!("sign-in: {err}");
-            back("/account/sign-in", "error", "unavailable")
+            back("/account/sign-in", Notice::Unavailable)
         }
     }
 }
@@ -100,28 +117,32 @@ pub async fn sign_up(
     Form(form): Form<SignUp>,
 ) -> Response {
     if form.privacy.is_none() {
-        return back("/account/sign-up", "error", "privacy");
+        return back("/account/sign-up", Notice::Privacy);
     }
-    let created = create_account(
-        &state.stores.sql,
-        NewAccount {
-            email: &form.email,
-            password: Some(&form.password),
-            pseudonym: &form.pseudonym,
-            email_verified: false,
-        },
-    )
-    .await;
+    let created = async {
+        let db = &mut *state.stores.sql.conn().await?;
+        create_account(
+            db,
+            NewAccount {
+                email: &form.email,
+                password: Some(&form.password),
+                pseudonym: &form.pseudonym,
+                email_verified: false,
+            },
+        )
+        .await
+    };
+    let created = created.await;
     match created {
         Ok(account) => {
             tracing::info!(account = %account.id, "account created");
             sign_in_as(&state, &headers, &account.id, "/account?done=welcome").await
         }
         Err(err) => {
-            if err.code() == "unavailable" {
+            if err.code() == Notice::Unavailable {
                 tracing::error!("sign-up: {err}");
             }
-            back("/account/sign-up", "error", err.code())
+            back("/account/sign-up", err.code())
         }
     }
 }
@@ -142,16 +163,20 @@ pub async fn sign_in(
     headers: HeaderMap,
     Form(form): Form<SignIn>,
 ) -> Response {
-    match authenticate(&state.stores.sql, &form.email, &form.password).await {
+    let found = async {
+        let db = &mut *state.stores.sql.conn().await?;
+        authenticate(db, &form.email, &form.password).await
+    };
+    match found.await {
         Ok(Some(account)) if !account.deleted => {
             tracing::info!(account = %account.id, "signed in with a password");
             let to = local_path(form.next.as_deref());
             sign_in_as(&state, &headers, &account.id, &to).await
         }
-        Ok(_) => back("/account/sign-in", "error", "credentials"),
+        Ok(_) => back("/account/sign-in", Notice::Credentials),
         Err(err) => {
             tracing::error!("sign-in: {err}");
-            back("/account/sign-in", "error", "unavailable")
+            back("/account/sign-in", Notice::Unavailable)
         }
     }
 }
@@ -166,27 +191,33 @@ pub struct SignOut {
 /// `POST /account/sign-out`.
 pub async fn sign_out(
     State(state): State<AppState>,
+    caller: Caller,
     headers: HeaderMap,
     Form(form): Form<SignOut>,
 ) -> Response {
     let https = state.config.public_url.is_https();
-    let mut done = "signed_out";
-    if form.everywhere.is_some()
-        && let Ok(Some(person)) = signed_in(&state.stores.sql, &headers, https).await
-    {
-        if let Err(err) = end_account_sessions(&state.stores.sql, &person.account.id).await {
-            tracing::error!("sign-out everywhere: {err}");
-            return back("/account", "error", "unavailable");
+    let mut done = Notice::SignedOut;
+    let ended = async {
+        let db = &mut *state.stores.sql.conn().await?;
+        if form.everywhere.is_some()
+            && let Some(person) = caller.person()
+        {
+            end_account_sessions(db, &person.account.id).await?;
+            done = Notice::SignedOutEverywhere;
         }
-        done = "signed_out_everywhere";
+        if let Some(id) = session_id(&headers, https) {
+            end_session(db, &id).await?;
+        }
+        Ok::<_, sqlx::Error>(())
+    };
+    if let Err(err) = ended.await {
+        tracing::error!("sign-out: {err}");
+        return back("/account", Notice::Unavailable);
     }
-    if let Some(id) = session_id(&headers, https) {
-        let _ = end_session(&state.stores.sql, &id).await;
-    }
-    let mut response = back("/account/sign-in", "done", done);
+    let mut response = back("/account/sign-in", done);
     response
         .headers_mut()
-        .insert(header::SET_COOKIE, session_cookie("", 0, https));
+        .insert(header::SET_COOKIE, no_session_cookie(https));
     response
 }
 
@@ -207,23 +238,23 @@ pub async fn reset(State(state): State<AppState>, Form(form): Form<Reset>) -> Re
         return match finish_reset(&state.stores.sql, token, password).await {
             Ok(account) => {
                 tracing::info!(%account, "password reset");
-                back("/account/sign-in", "done", "password_reset")
+                back("/account/sign-in", Notice::PasswordReset)
             }
             Err(err) => {
-                if err.code() == "unavailable" {
+                if err.code() == Notice::Unavailable {
                     tracing::error!("reset: {err}");
                 }
                 let token: String = token.chars().filter(char::is_ascii_hexdigit).collect();
-                back(
-                    &format!("/account/reset?token={token}"),
-                    "error",
-                    err.code(),
-                )
+                back(&format!("/account/reset?token={token}"), err.code())
             }
         };
     }
     let email = form.email.unwrap_or_default();
-    match start_reset(&state.stores.sql, &email).await {
+    let started = async {
+        let db = &mut *state.stores.sql.conn().await?;
+        start_reset(db, &email).await
+    };
+    match started.await {
         Ok(Some((account, secret))) => {
             let link = format!(
                 "{}/account/reset?token={secret}",
@@ -247,11 +278,11 @@ pub async fn reset(State(state): State<AppState>, Form(form): Form<Reset>) -> Re
         Ok(None) => {}
         Err(err) => {
             tracing::error!("reset: {err}");
-            return back("/account/reset", "error", "unavailable");
+            return back("/account/reset", Notice::Unavailable);
         }
     }
     // The same answer whether or not the email is registered.
-    back("/account/reset", "done", "reset_sent")
+    back("/account/reset", Notice::ResetSent)
 }
 
 /// The change-password form.
@@ -265,38 +296,41 @@ pub struct ChangePassword {
 /// other session ends.
 pub async fn change_password(
     State(state): State<AppState>,
+    caller: Caller,
     headers: HeaderMap,
     Form(form): Form<ChangePassword>,
-) -> Response {
-    let person = match require_signed_in(&state, &headers).await {
-        Ok(person) => person,
-        Err(response) => return response,
-    };
-    let sql = &state.stores.sql;
+) -> Result<Response, Denied> {
+    let person = caller.person_who_may(Permission::ManageOwnAccount)?;
     let email = person.account.email.clone().unwrap_or_default();
-    match authenticate(sql, &email, &form.current).await {
-        Ok(Some(account)) if account.id == person.account.id => {}
-        Ok(_) => return back("/account", "error", "current_password"),
+    let changed = async {
+        let db = &mut *state.stores.sql.conn().await?;
+        match authenticate(db, &email, &form.current).await? {
+            Some(account) if account.id == person.account.id => {}
+            _ => return Ok(Err(Notice::CurrentPassword)),
+        }
+        if let Err(err) = set_password(db, &person.account.id, &form.password).await {
+            return Ok(Err(err.code()));
+        }
+        // Other devices are signed out; this one signs in afresh.
+        end_account_sessions(db, &person.account.id).await?;
+        Ok::<_, sqlx::Error>(Ok(()))
+    };
+    match changed.await {
+        Ok(Ok(())) => {}
+        Ok(Err(code)) => return Ok(back("/account", code)),
         Err(err) => {
             tracing::error!("password change: {err}");
-            return back("/account", "error", "unavailable");
+            return Ok(back("/account", Notice::Unavailable));
         }
     }
-    if let Err(err) = set_password(sql, &person.account.id, &form.password).await {
-        return back("/account", "error", err.code());
-    }
-    // Other devices are signed out; this one signs in afresh.
-    if let Err(err) = end_account_sessions(sql, &person.account.id).await {
-        tracing::error!("password change: {err}");
-    }
     tracing::info!(account = %person.account.id, "password changed");
-    sign_in_as(
+    Ok(sign_in_as(
         &state,
         &headers,
         &person.account.id,
         "/account?done=password_changed",
     )
-    .await
+    .await)
 }
 
 /// The profile form.
@@ -308,17 +342,22 @@ pub struct Profile {
 /// `POST /account/profile`.
 pub async fn profile(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    caller: Caller,
     Form(form): Form<Profile>,
-) -> Response {
-    let person = match require_signed_in(&state, &headers).await {
-        Ok(person) => person,
-        Err(response) => return response,
+) -> Result<Response, Denied> {
+    let person = caller.person_who_may(Permission::ManageOwnAccount)?;
+    let changed = async {
+        let db = &mut *state.stores.sql.conn().await?;
+        Ok(set_pseudonym(db, &person.account.id, &form.pseudonym).await)
     };
-    match set_pseudonym(&state.stores.sql, &person.account.id, &form.pseudonym).await {
-        Ok(()) => back("/account", "done", "profile"),
-        Err(err) => back("/account", "error", err.code()),
-    }
+    Ok(match changed.await {
+        Ok(Ok(())) => back("/account", Notice::Profile),
+        Ok(Err(err)) => back("/account", err.code()),
+        Err::<_, sqlx::Error>(err) => {
+            tracing::error!("profile: {err}");
+            back("/account", Notice::Unavailable)
+        }
+    })
 }
 
 /// The deletion form: `confirm` must be ticked.
@@ -331,55 +370,54 @@ pub struct Delete {
 /// `POST /account/delete`: personal data erased at once.
 pub async fn delete(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    caller: Caller,
     Form(form): Form<Delete>,
-) -> Response {
-    let person = match require_signed_in(&state, &headers).await {
-        Ok(person) => person,
-        Err(response) => return response,
-    };
+) -> Result<Response, Denied> {
+    let person = caller.person_who_may(Permission::ManageOwnAccount)?;
     if form.confirm.is_none() {
-        return back("/account", "error", "confirm");
+        return Ok(back("/account", Notice::Confirm));
     }
-    if person.is_admin() && crate::http::admin::admin_count(&state).await.unwrap_or(0) <= 1 {
-        return back("/account", "error", "last_admin");
-    }
-    if let Err(err) = delete_account(&state.stores.sql, &person.account.id).await {
-        tracing::error!("account deletion: {err}");
-        return back("/account", "error", "unavailable");
+    match delete_account(&state.stores.sql, &person.account.id).await {
+        Ok(()) => {}
+        Err(DeletionError::LastAdministrator) => {
+            return Ok(back("/account", Notice::LastAdmin));
+        }
+        Err(err) => {
+            tracing::error!("account deletion: {err}");
+            return Ok(back("/account", Notice::Unavailable));
+        }
     }
     tracing::info!(account = %person.account.id, "account deleted");
     let mut response = Redirect::to("/account/deleted").into_response();
     response.headers_mut().insert(
         header::SET_COOKIE,
-        session_cookie("", 0, state.config.public_url.is_https()),
+        no_session_cookie(state.config.public_url.is_https()),
     );
-    response
+    Ok(response)
 }
 
 /// `GET /account/data.json`: everything tied to the account, as one file.
-pub async fn download(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    let person = match require_signed_in(&state, &headers).await {
-        Ok(person) => person,
-        Err(response) => return response,
-    };
-    match crate::auth::personal_data::export(&state.stores.sql, &person.account).await {
-        Ok(data) => (
-            StatusCode::OK,
-            [
-                (header::CONTENT_TYPE, "application/json; charset=utf-8"),
-                (
-                    header::CONTENT_DISPOSITION,
-                    "attachment; filename=\"plaza-my-data.json\"",
-                ),
-                (header::CACHE_CONTROL, "no-store"),
-            ],
-            serde_json::to_string_pretty(&data).unwrap_or_default(),
-        )
-            .into_response(),
-        Err(err) => {
-            tracing::error!("data download: {err}");
-            back("/account", "error", "unavailable")
-        }
-    }
+pub async fn download(State(state): State<AppState>, caller: Caller) -> Result<Response, Denied> {
+    let person = caller.person_who_may(Permission::ManageOwnAccount)?;
+    Ok(
+        match crate::auth::personal_data::export(&state.stores.sql, &person.account.id).await {
+            Ok(data) => (
+                StatusCode::OK,
+                [
+                    (header::CONTENT_TYPE, "application/json; charset=utf-8"),
+                    (
+                        header::CONTENT_DISPOSITION,
+                        "attachment; filename=\"plaza-my-data.json\"",
+                    ),
+                    (header::CACHE_CONTROL, "no-store"),
+                ],
+                serde_json::to_string_pretty(&data).unwrap_or_default(),
+            )
+                .into_response(),
+            Err(err) => {
+                tracing::error!("data download: {err}");
+                back("/account", Notice::Unavailable)
+            }
+        },
+    )
 }

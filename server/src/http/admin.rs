@@ -1,41 +1,30 @@
 //! The administrators' forms: organisations, memberships and roles. Every
-//! change is written to the audit log. Plain form posts with redirects, like
-//! the account forms.
+//! change and its audit entry commit together in one transaction, or
+//! neither does. Plain form posts with redirects, like the account forms.
 
 use axum::Form;
 use axum::extract::State;
-use axum::http::HeaderMap;
 use axum::response::Response;
 use serde::Deserialize;
-use sqlx::Row;
+use sqlx::AnyConnection;
 
-use crate::auth::Role;
-use crate::auth::accounts::{account, account_by_email, set_role};
-use crate::auth::audit;
+use crate::auth::accounts::{
+    account, account_by_email, admin_count, hold_administrators, set_role,
+};
 use crate::auth::organisations::{add_member, create_organisation, organisation, remove_member};
-use crate::http::AppState;
-use crate::http::account::{back, require_signed_in};
-use crate::http::signed_in::SignedIn;
+use crate::auth::{AccountId, Caller, Denied, OrganisationId, Permission, Person, Role, audit};
+use app::account::Notice;
 
-/// The signed-in administrator, or the answer to give instead.
-async fn require_admin(state: &AppState, headers: &HeaderMap) -> Result<SignedIn, Response> {
-    let person = require_signed_in(state, headers).await?;
-    if person.is_admin() {
-        Ok(person)
-    } else {
-        Err(crate::http::forbidden(
-            "Only administrators manage organisations, memberships and roles.",
-        ))
-    }
-}
+use crate::http::account::back;
+use crate::routes::Routes;
+use crate::state::AppState;
 
-/// How many administrators there are.
-pub async fn admin_count(state: &AppState) -> Result<i64, sqlx::Error> {
-    let row =
-        sqlx::query("SELECT COUNT(*) FROM accounts WHERE role = 'admin' AND deleted_at IS NULL")
-            .fetch_one(state.stores.sql.pool())
-            .await?;
-    Ok(row.get(0))
+/// The administrators' form posts.
+pub fn routes() -> Routes {
+    Routes::new()
+        .post("/admin/organisations", create)
+        .post("/admin/memberships", membership)
+        .post("/admin/roles", role)
 }
 
 /// The new-organisation form.
@@ -49,21 +38,29 @@ pub struct NewOrganisation {
 /// `POST /admin/organisations`.
 pub async fn create(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    caller: Caller,
     Form(form): Form<NewOrganisation>,
-) -> Response {
-    let admin = match require_admin(&state, &headers).await {
-        Ok(admin) => admin,
-        Err(response) => return response,
+) -> Result<Response, Denied> {
+    let admin = caller.person_who_may(Permission::Administer)?;
+    let outcome = async {
+        let mut tx = state.stores.sql.begin().await?;
+        let org = match create_organisation(&mut tx, &form.id, &form.name, &form.agent_iri).await {
+            Ok(org) => org,
+            Err(err) => return Ok(Err(err.code())),
+        };
+        let detail = format!("Created {} with publisher {}.", org.name, org.agent_iri);
+        log(
+            &mut tx,
+            admin,
+            "organisation.create",
+            org.id.as_str(),
+            &detail,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok::<_, sqlx::Error>(Ok(Notice::OrganisationCreated))
     };
-    match create_organisation(&state.stores.sql, &form.id, &form.name, &form.agent_iri).await {
-        Ok(org) => {
-            let detail = format!("Created {} with publisher {}.", org.name, org.agent_iri);
-            log(&state, &admin, "organisation.create", &org.id, &detail).await;
-            back("/admin", "done", "organisation_created")
-        }
-        Err(err) => back("/admin", "error", err.code()),
-    }
+    Ok(answer(outcome.await))
 }
 
 /// The membership form: `action` is `add` or `remove`.
@@ -77,46 +74,42 @@ pub struct Membership {
 /// `POST /admin/memberships`.
 pub async fn membership(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    caller: Caller,
     Form(form): Form<Membership>,
-) -> Response {
-    let admin = match require_admin(&state, &headers).await {
-        Ok(admin) => admin,
-        Err(response) => return response,
-    };
-    let sql = &state.stores.sql;
-    let org = match organisation(sql, &form.organisation).await {
-        Ok(Some(org)) => org,
-        Ok(None) => return back("/admin", "error", "organisation_unknown"),
-        Err(err) => return failed(err),
-    };
-    let member = match account_by_email(sql, &form.email).await {
-        Ok(Some(member)) if !member.deleted => member,
-        Ok(_) => return back("/admin", "error", "account_unknown"),
-        Err(err) => return failed(err),
-    };
-    let (changed, action, done) = match form.action.as_str() {
-        "add" => (
-            add_member(sql, &org.id, &member.id).await,
-            "membership.add",
-            "member_added",
-        ),
-        "remove" => (
-            remove_member(sql, &org.id, &member.id).await,
-            "membership.remove",
-            "member_removed",
-        ),
-        _ => return back("/admin", "error", "action_unknown"),
-    };
-    match changed {
-        Ok(true) => {
-            let detail = format!("{} for {}.", done.replace('_', " "), org.name);
-            log(&state, &admin, action, &member.pseudonym, &detail).await;
-            back("/admin", "done", done)
+) -> Result<Response, Denied> {
+    let admin = caller.person_who_may(Permission::Administer)?;
+    let outcome = async {
+        let mut tx = state.stores.sql.begin().await?;
+        let id = OrganisationId::from_stored(form.organisation.trim());
+        let Some(org) = organisation(&mut tx, &id).await? else {
+            return Ok(Err(Notice::OrganisationUnknown));
+        };
+        let member = match account_by_email(&mut tx, &form.email).await? {
+            Some(member) if !member.deleted => member,
+            _ => return Ok(Err(Notice::AccountUnknown)),
+        };
+        let (changed, action, done) = match form.action.as_str() {
+            "add" => (
+                add_member(&mut tx, &org.id, &member.id).await?,
+                "membership.add",
+                Notice::MemberAdded,
+            ),
+            "remove" => (
+                remove_member(&mut tx, &org.id, &member.id).await?,
+                "membership.remove",
+                Notice::MemberRemoved,
+            ),
+            _ => return Ok(Err(Notice::ActionUnknown)),
+        };
+        if !changed {
+            return Ok(Ok(Notice::Unchanged));
         }
-        Ok(false) => back("/admin", "done", "unchanged"),
-        Err(err) => failed(err),
-    }
+        let detail = format!("{} for {}.", done.code().replace('_', " "), org.name);
+        log(&mut tx, admin, action, &member.pseudonym, &detail).await?;
+        tx.commit().await?;
+        Ok::<_, sqlx::Error>(Ok(done))
+    };
+    Ok(answer(outcome.await))
 }
 
 /// The role form.
@@ -126,54 +119,58 @@ pub struct SetRole {
     role: String,
 }
 
-/// `POST /admin/roles`: at least one administrator always remains.
+/// `POST /admin/roles`: at least one administrator always remains (checked
+/// in the transaction that changes the role).
 pub async fn role(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    caller: Caller,
     Form(form): Form<SetRole>,
-) -> Response {
-    let admin = match require_admin(&state, &headers).await {
-        Ok(admin) => admin,
-        Err(response) => return response,
-    };
+) -> Result<Response, Denied> {
+    let admin = caller.person_who_may(Permission::Administer)?;
     let Ok(role) = form.role.parse::<Role>() else {
-        return back("/admin", "error", "role_unknown");
+        return Ok(back("/admin", Notice::RoleUnknown));
     };
-    let sql = &state.stores.sql;
-    let target = match account(sql, &form.account).await {
-        Ok(Some(target)) if !target.deleted => target,
-        Ok(_) => return back("/admin", "error", "account_unknown"),
-        Err(err) => return failed(err),
+    let outcome = async {
+        let mut tx = state.stores.sql.begin().await?;
+        hold_administrators(&mut tx).await?;
+        let target = match account(&mut tx, &AccountId::from_stored(form.account.trim())).await? {
+            Some(target) if !target.deleted => target,
+            _ => return Ok(Err(Notice::AccountUnknown)),
+        };
+        if target.role == role {
+            return Ok(Ok(Notice::Unchanged));
+        }
+        if target.role == Role::Admin && admin_count(&mut tx).await? <= 1 {
+            return Ok(Err(Notice::LastAdmin));
+        }
+        set_role(&mut tx, &target.id, role).await?;
+        let detail = format!("Role {} → {}.", target.role.as_str(), role.as_str());
+        log(&mut tx, admin, "role.set", &target.pseudonym, &detail).await?;
+        tx.commit().await?;
+        Ok::<_, sqlx::Error>(Ok(Notice::RoleSet))
     };
-    if target.role == role {
-        return back("/admin", "done", "unchanged");
-    }
-    if target.role == Role::Admin && admin_count(&state).await.unwrap_or(0) <= 1 {
-        return back("/admin", "error", "last_admin");
-    }
-    if let Err(err) = set_role(sql, &target.id, role).await {
-        return failed(err);
-    }
-    let detail = format!("Role {} → {}.", target.role.as_str(), role.as_str());
-    log(&state, &admin, "role.set", &target.pseudonym, &detail).await;
-    back("/admin", "done", "role_set")
+    Ok(answer(outcome.await))
 }
 
-async fn log(state: &AppState, actor: &SignedIn, action: &str, target: &str, detail: &str) {
-    if let Err(err) = audit::record(
-        &state.stores.sql,
-        Some(&actor.account),
-        action,
-        target,
-        detail,
-    )
-    .await
-    {
-        tracing::error!("audit log: {err}");
-    }
+/// The audit entry of an administrator's action, in the action's transaction.
+async fn log(
+    db: &mut AnyConnection,
+    actor: &Person,
+    action: &str,
+    target: &str,
+    detail: &str,
+) -> Result<(), sqlx::Error> {
+    audit::record(db, Some(&actor.account), action, target, detail).await
 }
 
-fn failed(err: sqlx::Error) -> Response {
-    tracing::error!("administration: {err}");
-    back("/admin", "error", "unavailable")
+/// Back to the administration page with the outcome: `done=…` or `error=…`.
+fn answer(outcome: Result<Result<Notice, Notice>, sqlx::Error>) -> Response {
+    match outcome {
+        Ok(Ok(done)) => back("/admin", done),
+        Ok(Err(error)) => back("/admin", error),
+        Err(err) => {
+            tracing::error!("administration: {err}");
+            back("/admin", Notice::Unavailable)
+        }
+    }
 }

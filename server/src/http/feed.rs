@@ -10,15 +10,17 @@ use axum::extract::{Query, Request, State};
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use oxigraph::io::RdfFormat;
+use oxigraph::io::{JsonLdProfileSet, RdfFormat};
 use oxigraph::model::vocab::{rdf, xsd};
 use oxigraph::model::{Graph, Literal, NamedNode, Triple};
 
 use crate::api::ApiError;
 use crate::catalog::{RecordQuery, exact_graphs};
-use crate::http::AppState;
-use crate::http::records::{OFFERED, not_acceptable, rdf_response};
+use crate::http::records::{not_acceptable, rdf_response};
+use crate::rdf::OFFERED;
 use crate::rdf::{Representation, negotiate};
+use crate::routes::Routes;
+use crate::state::AppState;
 
 /// Records per page when `page_size` is not given.
 pub const DEFAULT_PAGE_SIZE: usize = 100;
@@ -88,6 +90,31 @@ fn normalise_date_time(raw: &str) -> Option<String> {
     } else {
         format!("{raw}Z")
     })
+}
+
+/// The feed's RDF addresses: `/catalog.ttl`, `.jsonld`, `.rdf` and `.nt`
+/// (`/catalog` itself is negotiated by [`negotiate_catalog`]).
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/catalog.ttl", |s, q| {
+            feed_with_suffix(s, q, RdfFormat::Turtle, "ttl")
+        })
+        .get("/catalog.jsonld", |s, q| {
+            feed_with_suffix(
+                s,
+                q,
+                RdfFormat::JsonLd {
+                    profile: JsonLdProfileSet::empty(),
+                },
+                "jsonld",
+            )
+        })
+        .get("/catalog.rdf", |s, q| {
+            feed_with_suffix(s, q, RdfFormat::RdfXml, "rdf")
+        })
+        .get("/catalog.nt", |s, q| {
+            feed_with_suffix(s, q, RdfFormat::NTriples, "nt")
+        })
 }
 
 /// `/catalog.ttl` and friends.

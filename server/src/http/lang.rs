@@ -7,7 +7,13 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use crate::http::AppState;
+use crate::routes::Routes;
+use crate::state::AppState;
+
+/// The language switch.
+pub fn routes() -> Routes {
+    Routes::new().post("/lang", switch)
+}
 
 /// The cookie the app's i18n context reads (leptos_i18n's default name).
 pub const LANG_COOKIE: &str = "i18n_pref_locale";

@@ -1,44 +1,52 @@
-//! The HTTP application: Leptos pages and server functions, operations
-//! endpoints, the language switch, and the layers every response passes.
+//! The HTTP application: every journey's routes merged (each declares its
+//! own, `journeys`), the Leptos pages and server functions, and the layers
+//! every response passes.
 
 pub mod account;
 pub mod admin;
 mod csrf;
 mod feed;
-pub mod html;
 mod lang;
 mod oidc;
 mod ops;
 pub mod publish;
-mod rate_limit;
 mod records;
 mod request_metrics;
 mod security;
-pub mod signed_in;
 mod sitemap;
-mod state;
 mod tokens;
 
 pub use request_metrics::prometheus_handle;
 pub use security::content_security_policy;
-pub use state::{AppState, CatalogServices};
 
 use app::{App, shell};
+
+use crate::config::Config;
+use crate::routes::Routes;
+use crate::state::AppState;
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, OriginalUri};
-use axum::http::StatusCode;
+use axum::extract::DefaultBodyLimit;
 use axum::middleware::{from_fn, from_fn_with_state};
-use axum::response::{IntoResponse, Response};
-use axum::routing::{any, get, post};
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
-use oxigraph::io::{JsonLdProfileSet, RdfFormat};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::trace::TraceLayer;
 
-/// The RDF alternates of a record page: (suffix, media type).
-pub fn record_suffixes() -> &'static [(&'static str, &'static str)] {
-    records::SUFFIXES
+/// Every journey's routes (the Leptos pages and server functions aside):
+/// the one list the router is built from and the authorization matrix reads.
+pub fn journeys(config: &Config) -> Routes {
+    ops::routes()
+        .merge(lang::routes())
+        .merge(account::routes(&config.auth))
+        .merge(admin::routes())
+        .merge(publish::routes())
+        .merge(sitemap::routes())
+        .merge(feed::routes())
+        .merge(crate::api::routes(
+            config.auth.write_api_rate_per_minute,
+            config.auth.behind_proxy,
+        ))
+        .merge(crate::sparql::routes())
 }
 
 /// Builds the whole router around `state`.
@@ -60,72 +68,8 @@ pub fn router(state: AppState) -> Router {
         security::send_policy_with_nonce(page_form_action.as_deref());
     };
     let leptos_options = state.leptos_options.clone();
-    let auth = &state.config.auth;
-    // Sign-in, sign-up and reset: few posts per address and minute.
-    let limited_forms = Router::new()
-        .route("/account/sign-in", post(account::sign_in))
-        .route("/account/sign-up", post(account::sign_up))
-        .route("/account/reset", post(account::reset))
-        .route("/account/oidc/start", post(oidc::start))
-        .route("/account/password", post(account::change_password))
-        .route("/account/oidc/callback", get(oidc::callback))
-        .layer(rate_limit::sign_in_layer(
-            auth.sign_in_rate_per_minute,
-            auth.behind_proxy,
-        ));
-    let api = crate::api::routes().layer(rate_limit::write_api_layer(
-        auth.write_api_rate_per_minute,
-        auth.behind_proxy,
-    ));
-    Router::new()
-        .route("/healthz", get(ops::healthz))
-        .route("/readyz", get(ops::readyz))
-        .route("/metrics", get(ops::metrics))
-        .route("/lang", post(lang::switch))
-        .merge(limited_forms)
-        .route("/account/sign-out", post(account::sign_out))
-        .route("/account/profile", post(account::profile))
-        .route("/account/delete", post(account::delete))
-        .route("/account/data.json", get(account::download))
-        .route("/admin/organisations", post(admin::create))
-        .route("/admin/memberships", post(admin::membership))
-        .route("/admin/roles", post(admin::role))
-        .route("/publish/tokens", post(tokens::create))
-        .route("/publish/tokens/revoke", post(tokens::revoke))
-        .route("/publish/import", post(publish::import))
-        .route("/publish/records", post(publish::save_record))
-        .route("/publish/records/delete", post(publish::delete_record))
-        .route("/robots.txt", get(sitemap::robots))
-        .route("/sitemap.xml", get(sitemap::index))
-        .route("/sitemap/{name}", get(sitemap::file))
-        .merge(api)
-        .merge(crate::sparql::routes())
-        .route(
-            "/catalog.ttl",
-            get(|s, q| feed::feed_with_suffix(s, q, RdfFormat::Turtle, "ttl")),
-        )
-        .route(
-            "/catalog.jsonld",
-            get(|s, q| {
-                feed::feed_with_suffix(
-                    s,
-                    q,
-                    RdfFormat::JsonLd {
-                        profile: JsonLdProfileSet::empty(),
-                    },
-                    "jsonld",
-                )
-            }),
-        )
-        .route(
-            "/catalog.rdf",
-            get(|s, q| feed::feed_with_suffix(s, q, RdfFormat::RdfXml, "rdf")),
-        )
-        .route(
-            "/catalog.nt",
-            get(|s, q| feed::feed_with_suffix(s, q, RdfFormat::NTriples, "nt")),
-        )
-        .route("/api/{*rest}", any(api_not_found))
+    journeys(&state.config)
+        .into_router()
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(leptos_options.clone())
         })
@@ -153,26 +97,4 @@ pub fn router(state: AppState) -> Router {
         .layer(RequestBodyLimitLayer::new(state.config.max_body_bytes))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
-}
-
-/// 403 with a sentence saying why; nothing was changed.
-pub fn forbidden(message: &str) -> Response {
-    (
-        StatusCode::FORBIDDEN,
-        [(
-            axum::http::header::CONTENT_TYPE,
-            "text/plain; charset=utf-8",
-        )],
-        format!("{message} Nothing was changed."),
-    )
-        .into_response()
-}
-
-/// Unknown API paths answer JSON, not the HTML not-found page.
-async fn api_not_found(OriginalUri(uri): OriginalUri) -> Response {
-    let body = serde_json::json!({
-        "error": "not_found",
-        "message": format!("There is no API endpoint at {}.", uri.path()),
-    });
-    (StatusCode::NOT_FOUND, axum::Json(body)).into_response()
 }

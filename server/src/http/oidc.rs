@@ -13,9 +13,9 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use crate::http::AppState;
+use crate::auth::cookies::{cookie_header, cookie_value};
 use crate::http::account::{back, local_path, sign_in_as};
-use crate::http::signed_in::{cookie_header, cookie_value};
+use crate::state::AppState;
 
 /// The cookie that binds a sign-in to the browser that started it.
 const BROWSER_COOKIE: &str = "plaza_oidc";
@@ -53,7 +53,7 @@ pub async fn start(State(state): State<AppState>, Form(form): Form<Start>) -> Re
         }
         Err(err) => {
             tracing::error!("OpenID Connect sign-in could not start: {err}");
-            back("/account/sign-in", "error", err.code())
+            back("/account/sign-in", err.code())
         }
     }
 }
@@ -96,7 +96,7 @@ pub async fn callback(
         }
         Err(err) => {
             tracing::warn!("OpenID Connect sign-in failed: {err}");
-            back("/account/sign-in", "error", err.code())
+            back("/account/sign-in", err.code())
         }
     };
     response.headers_mut().append(

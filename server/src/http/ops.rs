@@ -9,7 +9,16 @@ use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
 use crate::http::request_metrics::prometheus_handle;
+use crate::routes::Routes;
 use crate::store::Stores;
+
+/// The operations endpoints.
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/healthz", healthz)
+        .get("/readyz", readyz)
+        .get("/metrics", metrics)
+}
 
 /// How long a store may take to answer a readiness probe.
 const PROBE_TIMEOUT: Duration = Duration::from_secs(2);

@@ -6,25 +6,43 @@
 //! (administrators any). Cross-site posts never get here (`csrf.rs`).
 
 use axum::extract::{Multipart, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde_json::json;
 
+use crate::auth::{Caller, Denied, Permission, forbidden};
+use crate::catalog::import_reports::save_report;
 use crate::catalog::{ImportError, ImportMode};
-use crate::http::AppState;
-use crate::http::signed_in::{SignedIn, signed_in};
-use crate::store::now_rfc3339;
+use crate::routes::Routes;
+use crate::state::AppState;
+
+/// The publishers' form posts: import, the record form, deletion and API
+/// tokens.
+pub fn routes() -> Routes {
+    Routes::new()
+        .post("/publish/import", import)
+        .post("/publish/records", save_record)
+        .post("/publish/records/delete", delete_record)
+        .post("/publish/tokens", crate::http::tokens::create)
+        .post("/publish/tokens/revoke", crate::http::tokens::revoke)
+}
 
 /// `POST /publish/import`: a file and a mode, as `multipart/form-data`.
 pub async fn import(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    caller: Caller,
+    multipart: Multipart,
+) -> Result<Response, Denied> {
+    let person = caller.person_who_may(Permission::Publish)?;
+    Ok(import_file(&state, &caller, person, multipart).await)
+}
+
+async fn import_file(
+    state: &AppState,
+    caller: &Caller,
+    person: &crate::auth::Person,
     mut multipart: Multipart,
 ) -> Response {
-    let person = match publisher(&state, &headers).await {
-        Ok(person) => person,
-        Err(response) => return response,
-    };
     let mut file_name = String::new();
     let mut body = Vec::new();
     let mut mode = ImportMode::Strict;
@@ -68,19 +86,14 @@ pub async fn import(
     let result = state
         .catalog
         .importer
-        .import(body, format, mode, &person.scope())
+        .import(body, format, mode, &caller.write_scope())
         .await;
     let (outcome, report) = report_of(result);
-    let id = match save_report(
-        &state,
-        &person.account.id,
-        &file_name,
-        mode,
-        outcome,
-        &report,
-    )
-    .await
-    {
+    let saved = async {
+        let db = &mut *state.stores.sql.conn().await?;
+        save_report(db, &person.account.id, &file_name, mode, outcome, &report).await
+    };
+    let id = match saved.await {
         Ok(id) => id,
         Err(err) => {
             tracing::error!("import report: {err}");
@@ -143,66 +156,19 @@ fn report_of(
     }
 }
 
-async fn save_report(
-    state: &AppState,
-    subject: &str,
-    file_name: &str,
-    mode: ImportMode,
-    outcome: &str,
-    report: &serde_json::Value,
-) -> Result<String, sqlx::Error> {
-    let mut random = [0u8; 12];
-    getrandom::fill(&mut random).map_err(|e| sqlx::Error::Protocol(e.to_string()))?;
-    let id = hex::encode(random);
-    sqlx::query(
-        "INSERT INTO import_reports (id, subject, created_at, file_name, mode, outcome, report) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-    )
-    .bind(&id)
-    .bind(subject)
-    .bind(now_rfc3339())
-    .bind(file_name)
-    .bind(if mode == ImportMode::Lenient { "lenient" } else { "strict" })
-    .bind(outcome)
-    .bind(report.to_string())
-    .execute(state.stores.sql.pool())
-    .await?;
-    Ok(id)
-}
-
-/// The signed-in publisher, or the answer to give instead: the sign-in
-/// page, or 403 for people who publish for no organisation.
-async fn publisher(state: &AppState, headers: &HeaderMap) -> Result<SignedIn, Response> {
-    match signed_in(
-        &state.stores.sql,
-        headers,
-        state.config.public_url.is_https(),
-    )
-    .await
-    {
-        Ok(Some(person)) if person.is_publisher() => Ok(person),
-        Ok(Some(_)) => Err(crate::http::forbidden(
-            "Only publishers may do this: ask an administrator to add you to your organisation.",
-        )),
-        Ok(None) => {
-            Err(Redirect::to("/account/sign-in?error=signin&next=/publish").into_response())
-        }
-        Err(err) => {
-            tracing::error!("session lookup: {err}");
-            Err(Redirect::to("/publish?error=unavailable").into_response())
-        }
-    }
-}
-
-/// Whether the stored record `iri` exists and is outside `person`'s scope.
+/// Whether the stored record `iri` exists and `caller` may not edit it.
 async fn owned_elsewhere(
     state: &AppState,
-    person: &SignedIn,
+    caller: &Caller,
     iri: &oxigraph::model::NamedNode,
 ) -> Result<bool, crate::catalog::CatalogStoreError> {
     let stored = state.catalog.store.record_graphs(vec![iri.clone()]).await?;
-    Ok(stored
-        .get(iri)
-        .is_some_and(|graph| !person.scope().covers(iri, graph)))
+    Ok(stored.get(iri).is_some_and(|graph| {
+        !caller.may(Permission::EditRecord {
+            record: iri,
+            stored: graph,
+        })
+    }))
 }
 
 /// `POST /publish/records`: the record form. `action=save` stores the
@@ -211,20 +177,26 @@ async fn owned_elsewhere(
 /// Either way the browser is sent to a page it can reload.
 pub async fn save_record(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    caller: Caller,
     body: axum::body::Bytes,
+) -> Result<Response, Denied> {
+    let person = caller.person_who_may(Permission::Publish)?;
+    Ok(save_form(&state, &caller, person, &body).await)
+}
+
+async fn save_form(
+    state: &AppState,
+    caller: &Caller,
+    person: &crate::auth::Person,
+    body: &[u8],
 ) -> Response {
     use app::catalog::publish::{DistributionForm, RecordForm};
-    let person = match publisher(&state, &headers).await {
-        Ok(person) => person,
-        Err(response) => return response,
-    };
-    let subject = person.account.id.clone();
-    let pairs: Vec<(String, String)> = form_urlencoded::parse(&body).into_owned().collect();
+    let author = &person.account.id;
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(body).into_owned().collect();
     let mut form = RecordForm::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     // A publisher of one organisation publishes for it unless they say otherwise.
     if form.publisher.is_empty()
-        && !person.is_admin()
+        && !caller.writes_everything()
         && let [only] = person.organisations.as_slice()
     {
         form.publisher = only.agent_iri.clone();
@@ -242,12 +214,11 @@ pub async fn save_record(
     }
     // Editing another organisation's record is refused before anything else.
     if let Ok(iri) = oxigraph::model::NamedNode::new(form.iri.as_str()) {
-        match owned_elsewhere(&state, &person, &iri).await {
+        match owned_elsewhere(state, caller, &iri).await {
             Ok(false) => {}
             Ok(true) => {
-                return crate::http::forbidden(
-                    "This record belongs to another organisation: you may not edit it.",
-                );
+                return Denied::Forbidden(crate::auth::Refusal::AnotherOrganisationsRecord)
+                    .into_response();
             }
             Err(err) => {
                 tracing::error!("record form: {err}");
@@ -280,7 +251,7 @@ pub async fn save_record(
                 body,
                 oxigraph::io::RdfFormat::NTriples,
                 ImportMode::Strict,
-                &person.scope(),
+                &caller.write_scope(),
             )
             .await
         {
@@ -320,7 +291,11 @@ pub async fn save_record(
             }
         }
     }
-    match crate::catalog::forms::save_draft(&state.stores.sql, &subject, &form, &errors).await {
+    let saved = async {
+        let db = &mut *state.stores.sql.conn().await?;
+        crate::catalog::forms::save_draft(db, author, &form, &errors).await
+    };
+    match saved.await {
         Ok(id) => {
             let anchor = if action == "add_distribution" {
                 format!("#dist{}", form.distributions.len().saturating_sub(1))
@@ -340,14 +315,15 @@ pub async fn save_record(
 /// path), after the confirmation page.
 pub async fn delete_record(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    caller: Caller,
     body: axum::body::Bytes,
-) -> Response {
-    let person = match publisher(&state, &headers).await {
-        Ok(person) => person,
-        Err(response) => return response,
-    };
-    let path = form_urlencoded::parse(&body)
+) -> Result<Response, Denied> {
+    caller.person_who_may(Permission::Publish)?;
+    Ok(delete_at(&state, &caller, &body).await)
+}
+
+async fn delete_at(state: &AppState, caller: &Caller, body: &[u8]) -> Response {
+    let path = form_urlencoded::parse(body)
         .find(|(k, _)| k == "record")
         .map(|(_, v)| v.into_owned())
         .unwrap_or_default();
@@ -357,14 +333,19 @@ pub async fn delete_record(
     else {
         return (StatusCode::BAD_REQUEST, "The form names no record.").into_response();
     };
-    match state.catalog.importer.delete(&iri, &person.scope()).await {
+    match state
+        .catalog
+        .importer
+        .delete(&iri, &caller.write_scope())
+        .await
+    {
         Ok(true) => Redirect::to("/publish?deleted=1").into_response(),
         Ok(false) => (
             StatusCode::NOT_FOUND,
             "There is no record at that address (it may be deleted already).",
         )
             .into_response(),
-        Err(ImportError::OutOfScope(_)) => crate::http::forbidden(
+        Err(ImportError::OutOfScope(_)) => forbidden(
             "This record belongs to another organisation: you may not delete it. Nothing was changed.",
         ),
         Err(err) => {

@@ -14,27 +14,10 @@ use oxigraph::io::RdfFormat;
 use oxigraph::model::{Graph, NamedNode};
 
 use crate::catalog::{description_of, exact_graphs, facts_of, graph_of_nquads, version_nquads};
-use crate::http::AppState;
-use crate::rdf::{Representation, negotiate, rdf_format_for_suffix, serialize_graph};
-
-/// What a resource can be served as, HTML first (the default).
-pub const OFFERED: &[Representation] = &[
-    Representation::Html,
-    Representation::Rdf(RdfFormat::Turtle),
-    Representation::Rdf(RdfFormat::JsonLd {
-        profile: oxigraph::io::JsonLdProfileSet::empty(),
-    }),
-    Representation::Rdf(RdfFormat::RdfXml),
-    Representation::Rdf(RdfFormat::NTriples),
-];
-
-/// The suffixes of the RDF alternates, in the order of `OFFERED`.
-pub const SUFFIXES: &[(&str, &str)] = &[
-    ("ttl", "text/turtle"),
-    ("jsonld", "application/ld+json"),
-    ("rdf", "application/rdf+xml"),
-    ("nt", "application/n-triples"),
-];
+use crate::rdf::{
+    OFFERED, Representation, SUFFIXES, negotiate, rdf_format_for_suffix, serialize_graph,
+};
+use crate::state::AppState;
 
 /// Paths under which records live.
 const RECORD_PREFIXES: &[&str] = &["/datasets/", "/services/", "/series/", "/records/"];

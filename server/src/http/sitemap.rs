@@ -7,8 +7,9 @@ use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
-use crate::http::AppState;
-use crate::http::html::escape;
+use crate::html::escape;
+use crate::routes::Routes;
+use crate::state::AppState;
 
 /// Record pages per sitemap file (the protocol allows 50,000).
 const PER_FILE: usize = 10_000;
@@ -29,6 +30,14 @@ fn xml(body: String) -> Response {
         body,
     )
         .into_response()
+}
+
+/// `/robots.txt` and the sitemaps.
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/robots.txt", robots)
+        .get("/sitemap.xml", index)
+        .get("/sitemap/{name}", file)
 }
 
 /// The sitemap index.

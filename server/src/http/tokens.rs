@@ -1,16 +1,19 @@
 //! The publishers' API tokens page forms: create a token for one of one's
 //! organisations (shown once, on the next page of the same session) and
-//! revoke one.
+//! revoke one. Each change and its audit entry commit together.
 
+use app::account::Notice;
 use axum::Form;
 use axum::extract::State;
-use axum::http::HeaderMap;
 use axum::response::Response;
 use serde::Deserialize;
 
-use crate::auth::{TokenScope, create_token, revoke_token, token_by_hash};
-use crate::http::AppState;
-use crate::http::account::{back, require_signed_in};
+use crate::auth::{
+    Caller, Denied, OrganisationId, Permission, TokenScope, audit, create_token, reveals,
+    revoke_token, token_by_hash,
+};
+use crate::http::account::{back, back_with};
+use crate::state::AppState;
 
 /// The new-token form.
 #[derive(Debug, Deserialize)]
@@ -22,48 +25,48 @@ pub struct NewToken {
 /// `POST /publish/tokens`.
 pub async fn create(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    caller: Caller,
     Form(form): Form<NewToken>,
-) -> Response {
-    let person = match require_signed_in(&state, &headers).await {
-        Ok(person) => person,
-        Err(response) => return response,
+) -> Result<Response, Denied> {
+    let organisation = OrganisationId::from_stored(form.organisation.as_str());
+    let person = caller.person_who_may(Permission::CreateToken(&organisation))?;
+    let made = async {
+        let mut tx = state.stores.sql.begin().await?;
+        let secret = match create_token(
+            &mut tx,
+            TokenScope::Organisation(&organisation),
+            &form.name,
+            Some(&person.account.id),
+        )
+        .await
+        {
+            Ok(secret) => secret,
+            Err(err) => return Ok(Err(err.code())),
+        };
+        let detail = format!("Created for {organisation}.");
+        audit::record(
+            &mut tx,
+            Some(&person.account),
+            "token.create",
+            form.name.trim(),
+            &detail,
+        )
+        .await?;
+        let reveal = reveals::keep(&mut tx, &person.session_hash, &secret).await?;
+        tx.commit().await?;
+        Ok::<_, sqlx::Error>(Ok(reveal))
     };
-    if !person.speaks_for(&form.organisation) {
-        return crate::http::forbidden("You may create tokens only for your own organisations.");
-    }
-    let sql = &state.stores.sql;
-    let secret = match create_token(
-        sql,
-        TokenScope::Organisation(&form.organisation),
-        &form.name,
-        Some(&person.account.id),
-    )
-    .await
-    {
-        Ok(secret) => secret,
-        Err(err) => return back("/publish/tokens", "error", err.code()),
-    };
-    tracing::info!(organisation = %form.organisation, name = %form.name.trim(), "API token created");
-    let detail = format!("Created for {}.", form.organisation);
-    if let Err(err) = crate::auth::audit::record(
-        sql,
-        Some(&person.account),
-        "token.create",
-        form.name.trim(),
-        &detail,
-    )
-    .await
-    {
-        tracing::error!("audit log: {err}");
-    }
-    match crate::auth::reveals::keep(sql, &person.session_hash, &secret).await {
-        Ok(id) => back("/publish/tokens", "created", &id),
-        Err(err) => {
-            tracing::error!("token reveal: {err}");
-            back("/publish/tokens", "error", "unavailable")
+    Ok(match made.await {
+        Ok(Ok(reveal)) => {
+            tracing::info!(%organisation, name = %form.name.trim(), "API token created");
+            back_with("/publish/tokens", "created", &reveal)
         }
-    }
+        Ok(Err(code)) => back("/publish/tokens", code),
+        Err(err) => {
+            tracing::error!("token creation: {err}");
+            back("/publish/tokens", Notice::Unavailable)
+        }
+    })
 }
 
 /// The revoke form: the token's hash.
@@ -75,53 +78,46 @@ pub struct Revoke {
 /// `POST /publish/tokens/revoke`.
 pub async fn revoke(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    caller: Caller,
     Form(form): Form<Revoke>,
-) -> Response {
-    let person = match require_signed_in(&state, &headers).await {
-        Ok(person) => person,
-        Err(response) => return response,
+) -> Result<Response, Denied> {
+    caller.person_who_may(Permission::ManageOwnAccount)?;
+    let revoked = async {
+        let mut tx = state.stores.sql.begin().await?;
+        let Some(token) = token_by_hash(&mut tx, &form.token).await? else {
+            return Ok(Err(None));
+        };
+        let person = match caller.person_who_may(Permission::RevokeToken(&token)) {
+            Ok(person) => person,
+            Err(denied) => return Ok(Err(Some(denied))),
+        };
+        revoke_token(&mut tx, &token.hash).await?;
+        let detail = format!(
+            "Revoked ({}).",
+            token
+                .organisation
+                .as_ref()
+                .map_or("all organisations", OrganisationId::as_str)
+        );
+        audit::record(
+            &mut tx,
+            Some(&person.account),
+            "token.revoke",
+            &token.name,
+            &detail,
+        )
+        .await?;
+        tx.commit().await?;
+        tracing::info!(name = %token.name, "API token revoked");
+        Ok::<_, sqlx::Error>(Ok(()))
     };
-    let sql = &state.stores.sql;
-    let token = match token_by_hash(sql, &form.token).await {
-        Ok(Some(token)) => token,
-        Ok(None) => return back("/publish/tokens", "error", "token_unknown"),
+    match revoked.await {
+        Ok(Ok(())) => Ok(back("/publish/tokens", Notice::TokenRevoked)),
+        Ok(Err(None)) => Ok(back("/publish/tokens", Notice::TokenUnknown)),
+        Ok(Err(Some(denied))) => Err(denied),
         Err(err) => {
             tracing::error!("token revoke: {err}");
-            return back("/publish/tokens", "error", "unavailable");
-        }
-    };
-    let allowed = token
-        .organisation
-        .as_deref()
-        .is_some_and(|org| person.speaks_for(org))
-        || person.is_admin();
-    if !allowed {
-        return crate::http::forbidden("You may revoke tokens only of your own organisations.");
-    }
-    match revoke_token(sql, &token.hash).await {
-        Ok(_) => {
-            tracing::info!(name = %token.name, "API token revoked");
-            let detail = format!(
-                "Revoked ({}).",
-                token.organisation.as_deref().unwrap_or("all organisations")
-            );
-            if let Err(err) = crate::auth::audit::record(
-                sql,
-                Some(&person.account),
-                "token.revoke",
-                &token.name,
-                &detail,
-            )
-            .await
-            {
-                tracing::error!("audit log: {err}");
-            }
-            back("/publish/tokens", "done", "token_revoked")
-        }
-        Err(err) => {
-            tracing::error!("token revoke: {err}");
-            back("/publish/tokens", "error", "unavailable")
+            Ok(back("/publish/tokens", Notice::Unavailable))
         }
     }
 }

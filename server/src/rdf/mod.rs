@@ -10,7 +10,8 @@ mod serialize;
 
 pub use describe::describe;
 pub use negotiation::{
-    Representation, negotiate, negotiate_media, rdf_format_for_content_type, rdf_format_for_suffix,
+    OFFERED, Representation, SUFFIXES, negotiate, negotiate_media, rdf_format_for_content_type,
+    rdf_format_for_suffix,
 };
 pub use parse::{ParseError, Strictness, parse_graph};
 pub use serialize::{PREFIXES, serialize_graph, serialize_triples};

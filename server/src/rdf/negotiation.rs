@@ -23,6 +23,26 @@ impl Representation {
     }
 }
 
+/// What a record can be served as, HTML first (the default).
+pub const OFFERED: &[Representation] = &[
+    Representation::Html,
+    Representation::Rdf(RdfFormat::Turtle),
+    Representation::Rdf(RdfFormat::JsonLd {
+        profile: oxigraph::io::JsonLdProfileSet::empty(),
+    }),
+    Representation::Rdf(RdfFormat::RdfXml),
+    Representation::Rdf(RdfFormat::NTriples),
+];
+
+/// The suffixes of a record's RDF alternates (`…/x.ttl`), with their media
+/// types, in the order of `OFFERED`.
+pub const SUFFIXES: &[(&str, &str)] = &[
+    ("ttl", "text/turtle"),
+    ("jsonld", "application/ld+json"),
+    ("rdf", "application/rdf+xml"),
+    ("nt", "application/n-triples"),
+];
+
 /// The RDF syntaxes Plaza reads and writes, with their file suffixes.
 const RDF_SYNTAXES: &[(RdfFormat, &str)] = &[
     (RdfFormat::Turtle, "ttl"),
@@ -146,15 +166,7 @@ fn best_offer<T: Copy>(
 mod tests {
     use super::*;
 
-    const OFFERS: &[Representation] = &[
-        Representation::Html,
-        Representation::Rdf(RdfFormat::Turtle),
-        Representation::Rdf(RdfFormat::JsonLd {
-            profile: oxigraph::io::JsonLdProfileSet::empty(),
-        }),
-        Representation::Rdf(RdfFormat::RdfXml),
-        Representation::Rdf(RdfFormat::NTriples),
-    ];
+    const OFFERS: &[Representation] = OFFERED;
 
     fn pick(accept: &str) -> Option<&'static str> {
         negotiate(Some(accept), OFFERS).map(Representation::media_type)

@@ -3,7 +3,7 @@
 
 use oxigraph::model::Term;
 
-use crate::http::html::{escape, page as html_page};
+use crate::html::{escape, page as html_page};
 
 /// Example queries shown as links.
 const EXAMPLES: &[(&str, &str)] = &[

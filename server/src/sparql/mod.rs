@@ -8,12 +8,10 @@ mod evaluate;
 
 use std::time::Duration;
 
-use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{OriginalUri, State};
 use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
-use axum::routing::get;
 use oxigraph::io::{JsonLdProfileSet, RdfFormat};
 use oxigraph::model::NamedNode;
 use oxigraph::sparql::CancellationToken;
@@ -23,8 +21,9 @@ use spargebra::{Query, SparqlParser};
 use tower_http::cors::{Any, CorsLayer};
 
 use crate::api::ApiError;
-use crate::http::AppState;
 use crate::rdf::negotiate_media;
+use crate::routes::Routes;
+use crate::state::AppState;
 pub use evaluate::{Answer, DatasetSpec, EvaluateError, Limits};
 
 const RESULT_TYPES: &[&str] = &[
@@ -46,15 +45,18 @@ const GRAPH_TYPES: &[&str] = &[
 ];
 
 /// The `/sparql` routes with their CORS layer.
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/sparql", get(sparql).post(sparql))
-        .layer(
-            CorsLayer::new()
-                .allow_origin(Any)
-                .allow_methods([Method::GET, Method::POST])
-                .allow_headers([header::CONTENT_TYPE, header::ACCEPT]),
-        )
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/sparql", sparql)
+        .post("/sparql", sparql)
+        .map_router(|router| {
+            router.layer(
+                CorsLayer::new()
+                    .allow_origin(Any)
+                    .allow_methods([Method::GET, Method::POST])
+                    .allow_headers([header::CONTENT_TYPE, header::ACCEPT]),
+            )
+        })
 }
 
 /// The request's protocol parameters.

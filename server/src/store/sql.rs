@@ -2,7 +2,8 @@
 //! PostgreSQL, with the migrations embedded in the binary.
 
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
-use sqlx::{AnyPool, Row};
+use sqlx::pool::PoolConnection;
+use sqlx::{Any, AnyPool, Row, Transaction};
 
 /// Which database engine is behind the pool.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,6 +71,18 @@ impl SqlStore {
     /// The connection pool, for the query functions of each module.
     pub fn pool(&self) -> &AnyPool {
         &self.pool
+    }
+
+    /// A connection from the pool, for one or more query functions (each
+    /// takes `&mut AnyConnection`).
+    pub async fn conn(&self) -> Result<PoolConnection<Any>, sqlx::Error> {
+        self.pool.acquire().await
+    }
+
+    /// A transaction: query functions called with it commit together or
+    /// not at all (dropped without `commit`, it rolls back).
+    pub async fn begin(&self) -> Result<Transaction<'static, Any>, sqlx::Error> {
+        self.pool.begin().await
     }
 
     /// The engine in use.

@@ -10,7 +10,7 @@ mod prepare;
 mod to_graph;
 
 pub use checks::input_errors;
-pub use drafts::{load_draft, save_draft};
+pub use drafts::{DRAFTS_PERSONAL_DATA, load_draft, save_draft};
 pub use field_errors::field_errors;
 pub use from_graph::form_of;
 pub use prepare::{Prepared, kind_of, prepare};

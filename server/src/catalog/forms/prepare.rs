@@ -8,7 +8,7 @@ use oxigraph::model::{Graph, NamedNode};
 
 use crate::catalog::forms::{field_errors, input_errors, record_graph};
 use crate::catalog::{RecordKind, boundary_nodes, description_of, exact_graphs, slug};
-use crate::http::CatalogServices;
+use crate::state::CatalogServices;
 use crate::store::SqlStore;
 
 /// A form, understood.
@@ -132,7 +132,7 @@ async fn describe_publisher(
     use oxigraph::model::vocab::rdf;
     use oxigraph::model::{Literal, Triple};
     let foaf = |local: &str| NamedNode::new_unchecked(format!("http://xmlns.com/foaf/0.1/{local}"));
-    for agent in crate::catalog::publishers(iri, graph) {
+    for agent in crate::auth::publishers(iri, graph) {
         if graph
             .objects_for_subject_predicate(&agent, rdf::TYPE)
             .next()
@@ -140,13 +140,13 @@ async fn describe_publisher(
         {
             continue;
         }
-        let row = sqlx::query("SELECT name FROM organisations WHERE agent_iri = $1")
-            .bind(agent.as_str())
-            .fetch_optional(sql.pool())
-            .await
-            .map_err(|e| e.to_string())?;
-        if let Some(row) = row {
-            let name: String = sqlx::Row::get(&row, 0);
+        let mut db = sql.conn().await.map_err(|e| e.to_string())?;
+        let organisation =
+            crate::auth::organisations::organisation_by_agent(&mut db, agent.as_str())
+                .await
+                .map_err(|e| e.to_string())?;
+        if let Some(organisation) = organisation {
+            let name = organisation.name;
             graph.insert(&Triple::new(agent.clone(), rdf::TYPE, foaf("Agent")));
             graph.insert(&Triple::new(
                 agent.clone(),

@@ -93,7 +93,7 @@ pub fn record_view(source: &RecordSource<'_>) -> Option<RecordView> {
     } else {
         format!("?version={}", source.version)
     };
-    let alternates = crate::http::record_suffixes()
+    let alternates = crate::rdf::SUFFIXES
         .iter()
         .map(|(suffix, media_type)| Alternate {
             media_type: (*media_type).to_owned(),

@@ -1,0 +1,172 @@
+//! The answers of the account, administration and token form posts, shared
+//! by the server (which redirects with `error=CODE` or `done=CODE`) and the
+//! pages (which show the sentence): one enum, so a mistyped code does not
+//! compile on either side.
+
+macro_rules! notices {
+    ($($(#[$doc:meta])* $variant:ident => $code:literal, $kind:ident;)*) => {
+        /// An answer a form post redirects with.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Notice {
+            $($(#[$doc])* $variant,)*
+        }
+
+        impl Notice {
+            /// Every notice.
+            pub const ALL: &'static [Notice] = &[$(Notice::$variant,)*];
+
+            /// The code in the address (`?error=last_admin`).
+            pub fn code(self) -> &'static str {
+                match self {
+                    $(Notice::$variant => $code,)*
+                }
+            }
+
+            /// Whether it reports a refusal (`error=`) rather than a change
+            /// made (`done=`).
+            pub fn is_error(self) -> bool {
+                match self {
+                    $(Notice::$variant => NoticeKind::$kind == NoticeKind::Error,)*
+                }
+            }
+        }
+    };
+}
+
+#[derive(PartialEq, Eq)]
+enum NoticeKind {
+    Error,
+    Done,
+}
+
+notices! {
+    /// The database or another part of Plaza failed; try again.
+    Unavailable => "unavailable", Error;
+    /// Wrong email or password (the same for both).
+    Credentials => "credentials", Error;
+    /// Sign in first.
+    SignIn => "signin", Error;
+    /// Not an email address.
+    EmailInvalid => "email_invalid", Error;
+    /// The email has an account already.
+    EmailTaken => "email_taken", Error;
+    /// The pseudonym breaks the rules.
+    PseudonymInvalid => "pseudonym_invalid", Error;
+    /// The pseudonym is someone else's.
+    PseudonymTaken => "pseudonym_taken", Error;
+    /// Fewer than 12 characters.
+    PasswordShort => "password_short", Error;
+    /// More than 200 characters.
+    PasswordLong => "password_long", Error;
+    /// A common password.
+    PasswordCommon => "password_common", Error;
+    /// The privacy notice was not accepted.
+    Privacy => "privacy", Error;
+    /// The deletion was not confirmed.
+    Confirm => "confirm", Error;
+    /// The current password is wrong.
+    CurrentPassword => "current_password", Error;
+    /// The reset link is unknown.
+    ResetUnknown => "reset_unknown", Error;
+    /// The reset link expired.
+    ResetExpired => "reset_expired", Error;
+    /// The reset link was used.
+    ResetUsed => "reset_used", Error;
+    /// The last administrator cannot step down or leave.
+    LastAdmin => "last_admin", Error;
+    /// No such account.
+    AccountUnknown => "account_unknown", Error;
+    /// No such organisation.
+    OrganisationUnknown => "organisation_unknown", Error;
+    /// The organisation's short name breaks the rules.
+    OrganisationIdInvalid => "organisation_id_invalid", Error;
+    /// The organisation's name is empty or too long.
+    OrganisationNameInvalid => "organisation_name_invalid", Error;
+    /// The publisher IRI is not an absolute IRI.
+    OrganisationIriInvalid => "organisation_iri_invalid", Error;
+    /// The short name or IRI is taken.
+    OrganisationTaken => "organisation_taken", Error;
+    /// The form named an unknown role.
+    RoleUnknown => "role_unknown", Error;
+    /// The form named an unknown action.
+    ActionUnknown => "action_unknown", Error;
+    /// The token name is taken.
+    TokenNameTaken => "token_name_taken", Error;
+    /// The token name is empty or too long.
+    TokenNameInvalid => "token_name_invalid", Error;
+    /// No such token.
+    TokenUnknown => "token_unknown", Error;
+    /// Sign-in through the provider failed.
+    OidcFailed => "oidc_failed", Error;
+    /// The provider vouched for no email.
+    OidcUnverified => "oidc_unverified", Error;
+    /// A new account.
+    Welcome => "welcome", Done;
+    /// Signed out.
+    SignedOut => "signed_out", Done;
+    /// Signed out on every device.
+    SignedOutEverywhere => "signed_out_everywhere", Done;
+    /// A reset link was sent, if the email is known.
+    ResetSent => "reset_sent", Done;
+    /// The password was reset.
+    PasswordReset => "password_reset", Done;
+    /// The password was changed.
+    PasswordChanged => "password_changed", Done;
+    /// The profile was saved.
+    Profile => "profile", Done;
+    /// An organisation was made.
+    OrganisationCreated => "organisation_created", Done;
+    /// A member was added.
+    MemberAdded => "member_added", Done;
+    /// A member was removed.
+    MemberRemoved => "member_removed", Done;
+    /// A role was set.
+    RoleSet => "role_set", Done;
+    /// Nothing needed to change.
+    Unchanged => "unchanged", Done;
+    /// A token was revoked.
+    TokenRevoked => "token_revoked", Done;
+}
+
+impl Notice {
+    /// The notice whose code is `code`.
+    pub fn from_code(code: &str) -> Option<Notice> {
+        Notice::ALL.iter().copied().find(|n| n.code() == code)
+    }
+
+    /// The form field it is about (an id suffix), for the link in the
+    /// message and `aria-invalid` on the field.
+    pub fn field(self) -> Option<&'static str> {
+        use Notice::*;
+        Some(match self {
+            EmailInvalid | EmailTaken | Credentials | AccountUnknown => "email",
+            PseudonymInvalid | PseudonymTaken => "pseudonym",
+            PasswordShort | PasswordLong | PasswordCommon => "password",
+            Privacy => "privacy",
+            CurrentPassword => "current",
+            Confirm => "confirm",
+            TokenNameTaken | TokenNameInvalid => "token-name",
+            OrganisationIdInvalid | OrganisationTaken => "org-id",
+            OrganisationNameInvalid => "org-name",
+            OrganisationIriInvalid => "org-iri",
+            _ => return None,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_read_back() {
+        for notice in Notice::ALL {
+            assert_eq!(Notice::from_code(notice.code()), Some(*notice));
+        }
+        let mut codes: Vec<_> = Notice::ALL.iter().map(|n| n.code()).collect();
+        codes.sort();
+        codes.dedup();
+        assert_eq!(codes.len(), Notice::ALL.len());
+        assert!(Notice::LastAdmin.is_error() && !Notice::RoleSet.is_error());
+    }
+}

@@ -1,0 +1,30 @@
+//! Plaza's integration tests, one module per area, in one test binary:
+//! RocksDB, tantivy and Leptos are linked once instead of once per file.
+//! Every test runs the real application (see `support`).
+
+mod accounts;
+mod admin;
+mod authorization;
+mod cli;
+mod crash;
+mod csrf;
+mod migrations;
+mod oidc;
+mod ops;
+mod pages;
+mod passwords;
+mod personal_data;
+mod publish;
+mod publishers;
+mod record_form;
+mod record_pages;
+mod records_and_feed;
+mod round_trip;
+mod search;
+mod shacl_oracle;
+mod shutdown;
+mod sparql;
+mod stores;
+mod support;
+mod tokens;
+mod validate_and_import;
