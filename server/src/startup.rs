@@ -5,7 +5,6 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 use anyhow::Context;
-use app::services::Services;
 use axum::Router;
 use axum::serve::ListenerExt;
 use leptos::config::{Env, LeptosOptions};
@@ -18,7 +17,7 @@ use crate::config::Config;
 use crate::demo;
 use crate::http;
 use crate::search::{Reconciled, SearchIndex, Source, reconcile, reindex};
-use crate::state::{AppState, CatalogServices};
+use crate::state::{AppState, CatalogServices, ServiceProvider, provider};
 use crate::store::Stores;
 
 /// A built application, bound to its port and ready to serve.
@@ -44,24 +43,28 @@ impl Application {
         let seeded = demo::seed_if_first_start(&config, &stores, &catalog).await?;
         tracing::debug!(?seeded, "demo city");
         tell_how_to_make_an_administrator(&stores).await;
-        let services = Services {
-            catalog: Arc::new(CatalogPages::new(
-                catalog.search.clone(),
-                catalog.store.clone(),
-                stores.sql.clone(),
-                catalog.importer.iris().clone(),
-            )),
-            publishing: Arc::new(PublishingService::new(
+        let catalog_pages: Arc<dyn app::catalog::CatalogReader> = Arc::new(CatalogPages::new(
+            catalog.search.clone(),
+            catalog.store.clone(),
+            stores.sql.clone(),
+            catalog.importer.iris().clone(),
+        ));
+        let publishing: Arc<dyn app::catalog::publish::Publishing> =
+            Arc::new(PublishingService::new(
                 stores.sql.clone(),
                 catalog.clone(),
                 config.public_url.is_https(),
-            )),
-            accounts: Arc::new(crate::auth::AccountPages::new(
-                stores.sql.clone(),
-                config.public_url.is_https(),
-                config.auth.oidc.as_ref().map(|o| o.name.clone()),
-            )),
-        };
+            ));
+        let accounts: Arc<dyn app::account::Accounts> = Arc::new(crate::auth::AccountPages::new(
+            stores.sql.clone(),
+            config.public_url.is_https(),
+            config.auth.oidc.as_ref().map(|o| o.name.clone()),
+        ));
+        let services: Arc<[ServiceProvider]> = Arc::from(vec![
+            provider(catalog_pages),
+            provider(publishing),
+            provider(accounts),
+        ]);
         let mailer = crate::mail::Mailer::from_config(&config.auth)?;
         let oidc = match &config.auth.oidc {
             Some(oidc) => Some(Arc::new(crate::auth::oidc::OidcProvider::new(

@@ -3,7 +3,6 @@
 
 use std::sync::Arc;
 
-use app::services::Services;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 
@@ -12,6 +11,15 @@ use crate::config::Config;
 use crate::mail::Mailer;
 use crate::search::SearchIndex;
 use crate::store::Stores;
+
+/// Provides one journey's service (`app::services::Service<dyn Trait>`) to
+/// the Leptos render or server function call it runs in.
+pub type ServiceProvider = Arc<dyn Fn() + Send + Sync>;
+
+/// The provider of `service`, a journey's service trait object.
+pub fn provider<T: ?Sized + Send + Sync + 'static>(service: Arc<T>) -> ServiceProvider {
+    Arc::new(move || leptos::prelude::provide_context(app::services::Service(service.clone())))
+}
 
 /// The catalog's machine side: reading records and writing imports.
 #[derive(Clone)]
@@ -31,8 +39,9 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     /// The SQL and RDF stores.
     pub stores: Stores,
-    /// The services the app's server functions call.
-    pub services: Services,
+    /// The journeys' services the app's server functions call, each
+    /// provided to every render and server function call.
+    pub services: Arc<[ServiceProvider]>,
     /// The catalog's machine side.
     pub catalog: CatalogServices,
     /// The validated configuration.

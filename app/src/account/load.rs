@@ -9,10 +9,9 @@ use crate::error::AppError;
 /// The person signed in on this browser, if any.
 #[server(prefix = "/api/fn", endpoint = "viewer")]
 pub async fn load_viewer() -> Result<Option<Viewer>, AppError> {
-    let services = crate::services::services()?;
+    let service = crate::services::service::<dyn crate::account::Accounts>()?;
     let headers = crate::services::request_headers().await?;
-    services
-        .accounts
+    service
         .viewer(headers)
         .await
         .map_err(crate::services::unavailable("load_viewer"))
@@ -21,9 +20,8 @@ pub async fn load_viewer() -> Result<Option<Viewer>, AppError> {
 /// What the sign-in page offers besides a password.
 #[server(prefix = "/api/fn", endpoint = "sign-in-options")]
 pub async fn load_sign_in_options() -> Result<SignInOptions, AppError> {
-    let services = crate::services::services()?;
-    services
-        .accounts
+    let service = crate::services::service::<dyn crate::account::Accounts>()?;
+    service
         .sign_in_options()
         .await
         .map_err(crate::services::unavailable("load_sign_in_options"))
@@ -32,9 +30,8 @@ pub async fn load_sign_in_options() -> Result<SignInOptions, AppError> {
 /// Whether a reset link works: `valid`, `expired`, `used` or `unknown`.
 #[server(prefix = "/api/fn", endpoint = "reset-link")]
 pub async fn check_reset_link(token: String) -> Result<String, AppError> {
-    let services = crate::services::services()?;
-    services
-        .accounts
+    let service = crate::services::service::<dyn crate::account::Accounts>()?;
+    service
         .reset_link(token)
         .await
         .map_err(crate::services::unavailable("check_reset_link"))
@@ -43,10 +40,9 @@ pub async fn check_reset_link(token: String) -> Result<String, AppError> {
 /// The administration page (administrators only).
 #[server(prefix = "/api/fn", endpoint = "admin")]
 pub async fn load_admin() -> Result<Option<AdminView>, AppError> {
-    let services = crate::services::services()?;
+    let service = crate::services::service::<dyn crate::account::Accounts>()?;
     let headers = crate::services::request_headers().await?;
-    services
-        .accounts
+    service
         .admin(headers)
         .await
         .map_err(crate::services::unavailable("load_admin"))
@@ -55,10 +51,9 @@ pub async fn load_admin() -> Result<Option<AdminView>, AppError> {
 /// The audit log (administrators only).
 #[server(prefix = "/api/fn", endpoint = "audit")]
 pub async fn load_audit() -> Result<Option<Vec<AuditRow>>, AppError> {
-    let services = crate::services::services()?;
+    let service = crate::services::service::<dyn crate::account::Accounts>()?;
     let headers = crate::services::request_headers().await?;
-    services
-        .accounts
+    service
         .audit(headers)
         .await
         .map_err(crate::services::unavailable("load_audit"))
@@ -68,10 +63,9 @@ pub async fn load_audit() -> Result<Option<Vec<AuditRow>>, AppError> {
 /// secret when `reveal` names one of this session.
 #[server(prefix = "/api/fn", endpoint = "tokens")]
 pub async fn load_tokens(reveal: Option<String>) -> Result<Option<TokensView>, AppError> {
-    let services = crate::services::services()?;
+    let service = crate::services::service::<dyn crate::account::Accounts>()?;
     let headers = crate::services::request_headers().await?;
-    services
-        .accounts
+    service
         .tokens(headers, reveal)
         .await
         .map_err(crate::services::unavailable("load_tokens"))

@@ -9,6 +9,8 @@ pub mod messages;
 mod notice;
 mod password_field;
 mod reset_page;
+#[cfg(feature = "ssr")]
+mod service;
 mod sign_in_page;
 mod sign_up_page;
 mod types;
@@ -20,6 +22,8 @@ pub use load::{
 };
 pub use notice::Notice;
 pub use reset_page::ResetPage;
+#[cfg(feature = "ssr")]
+pub use service::Accounts;
 pub use sign_in_page::SignInPage;
 pub use sign_up_page::SignUpPage;
 pub use types::{

@@ -9,9 +9,8 @@ use crate::error::AppError;
 #[server(prefix = "/api/fn", endpoint = "list-publishers")]
 pub async fn list_publishers(lang: String) -> Result<Vec<PublisherSummary>, AppError> {
     let locale: crate::i18n::Locale = lang.parse().unwrap_or_default();
-    let services = crate::services::services()?;
-    services
-        .catalog
+    let service = crate::services::service::<dyn crate::catalog::CatalogReader>()?;
+    service
         .publishers(locale)
         .await
         .map_err(crate::services::unavailable("list_publishers"))

@@ -14,9 +14,8 @@ pub async fn load_record(
     version: Option<i64>,
 ) -> Result<Option<RecordView>, AppError> {
     let locale: crate::i18n::Locale = lang.parse().unwrap_or_default();
-    let services = crate::services::services()?;
-    services
-        .catalog
+    let service = crate::services::service::<dyn crate::catalog::CatalogReader>()?;
+    service
         .record(locale, path, version)
         .await
         .map_err(crate::services::unavailable("load_record"))

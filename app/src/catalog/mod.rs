@@ -18,6 +18,8 @@ mod record_types;
 mod search_catalog;
 mod search_form;
 mod search_params;
+#[cfg(feature = "ssr")]
+mod service;
 mod types;
 
 pub use catalog_page::CatalogPage;
@@ -34,6 +36,8 @@ pub use record_types::{
 };
 pub use search_catalog::search_catalog;
 pub use search_params::{FACETS, MAX_PAGE, PAGE_SIZE, SearchParams, SortKey};
+#[cfg(feature = "ssr")]
+pub use service::CatalogReader;
 pub use types::{
     DatasetList, DatasetSummary, FacetGroup, FacetValue, PublisherSummary, SearchPage,
 };

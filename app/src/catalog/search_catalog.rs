@@ -11,9 +11,8 @@ use crate::error::AppError;
 #[server(prefix = "/api/fn", endpoint = "search-catalog", input = Json)]
 pub async fn search_catalog(lang: String, params: SearchParams) -> Result<SearchPage, AppError> {
     let locale: crate::i18n::Locale = lang.parse().unwrap_or_default();
-    let services = crate::services::services()?;
-    services
-        .catalog
+    let service = crate::services::service::<dyn crate::catalog::CatalogReader>()?;
+    service
         .search(locale, params.normalised())
         .await
         .map_err(crate::services::unavailable("search_catalog"))

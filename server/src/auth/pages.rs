@@ -1,12 +1,13 @@
 //! What the account, administration and token pages show
-//! (`app::services::Accounts`), read from the SQL store for the person the
+//! (`app::account::Accounts`), read from the SQL store for the person the
 //! request's session belongs to.
 
+use app::account::Accounts;
 use app::account::{
     AccountRow, AdminView, AuditRow, OrganisationRow, OrganisationView, SignInOptions, TokenRow,
     TokensView, Viewer,
 };
-use app::services::{Accounts, ServiceError, ServiceFuture};
+use app::services::{ServiceError, ServiceFuture};
 
 use crate::auth::organisations::{list_organisations, members_of, organisations_of};
 use crate::auth::resets::{ResetError, check_reset};

@@ -101,7 +101,7 @@ pub const HOOKS: &[&PersonalData] = &[
     &crate::auth::sessions::PERSONAL_DATA,
     &crate::auth::resets::PERSONAL_DATA,
     &crate::auth::tokens::PERSONAL_DATA,
-    &crate::catalog::forms::DRAFTS_PERSONAL_DATA,
+    &crate::catalog::pages::forms::DRAFTS_PERSONAL_DATA,
     &crate::catalog::IMPORT_REPORTS_PERSONAL_DATA,
     &crate::auth::audit::PERSONAL_DATA,
 ];

@@ -15,7 +15,7 @@ use crate::catalog::record_graph::{
     CatalogIris, RecordFacts, description_of, facts_of, same_description, stored_graph,
 };
 use crate::catalog::records::{RecordKind, RefusedRecord, split};
-use crate::catalog::snapshot::exact_graphs;
+use crate::catalog::snapshot::current_graphs;
 use crate::catalog::store::{CatalogStore, CatalogStoreError};
 use crate::rdf::{ParseError, Strictness, parse_graph};
 use crate::search::{SearchDocument, SearchIndex, add_publisher_names};
@@ -118,6 +118,9 @@ pub enum ImportError {
     /// The history table failed; nothing was committed.
     #[error("Could not write the record history: {0}")]
     History(#[from] sqlx::Error),
+    /// The stored records could not be read; nothing was committed.
+    #[error(transparent)]
+    Read(#[from] crate::catalog::ReadError),
     /// The CPU-bound part panicked or was cancelled.
     #[error("The import task failed: {0}")]
     Task(#[from] tokio::task::JoinError),
@@ -208,8 +211,7 @@ impl Importer {
         progress("comparing with the stored records");
         let _guard = self.write_lock.lock().await;
         let iris: Vec<NamedNode> = prepared.records.iter().map(|r| r.0.clone()).collect();
-        let stored = self.store.record_graphs(iris).await?;
-        let current = exact_graphs(&self.sql, &self.iris, stored).await?;
+        let current = current_graphs(self.store.as_ref(), &self.sql, &self.iris, iris).await?;
         let out_of_scope: Vec<_> = prepared
             .records
             .iter()

@@ -13,7 +13,45 @@ use oxigraph::model::{Graph, NamedNode, Triple};
 
 use crate::catalog::history::{snapshots, snapshots_with_results, violations_in};
 use crate::catalog::record_graph::{CatalogIris, facts_of};
+use crate::catalog::{CatalogStore, CatalogStoreError};
 use crate::store::SqlStore;
+
+/// Why records could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    /// The RDF store failed.
+    #[error(transparent)]
+    Store(#[from] CatalogStoreError),
+    /// The history table failed.
+    #[error("Could not read the record history: {0}")]
+    History(#[from] sqlx::Error),
+}
+
+/// The one way to read records' current graphs exactly as written: the
+/// graphs of `records` in the store (whose version says which history row
+/// is current), each replaced by that row's N-Quads. Records that do not
+/// exist are missing from the answer.
+pub async fn current_graphs(
+    store: &dyn CatalogStore,
+    sql: &SqlStore,
+    iris: &CatalogIris,
+    records: Vec<NamedNode>,
+) -> Result<HashMap<NamedNode, Graph>, ReadError> {
+    let stored = store.record_graphs(records).await?;
+    Ok(exact_graphs(sql, iris, stored).await?)
+}
+
+/// Like [`current_graphs`], with the number of SHACL violations each
+/// record's current version was stored with.
+pub async fn current_graphs_with_violations(
+    store: &dyn CatalogStore,
+    sql: &SqlStore,
+    iris: &CatalogIris,
+    records: Vec<NamedNode>,
+) -> Result<HashMap<NamedNode, (Graph, usize)>, ReadError> {
+    let stored = store.record_graphs(records).await?;
+    Ok(exact_graphs_with_violations(sql, iris, stored).await?)
+}
 
 /// The graph written as `nquads` (one record's named graph).
 pub fn graph_of_nquads(nquads: &str) -> Graph {
@@ -26,7 +64,7 @@ pub fn graph_of_nquads(nquads: &str) -> Graph {
 
 /// The exact graphs of the records in `stored` (graphs as Oxigraph holds
 /// them); a record without a snapshot keeps its stored graph.
-pub async fn exact_graphs(
+async fn exact_graphs(
     sql: &SqlStore,
     iris: &CatalogIris,
     stored: HashMap<NamedNode, Graph>,
@@ -52,7 +90,7 @@ pub async fn exact_graphs(
 
 /// Like [`exact_graphs`], with the number of SHACL violations each record's
 /// current version was stored with.
-pub async fn exact_graphs_with_violations(
+async fn exact_graphs_with_violations(
     sql: &SqlStore,
     iris: &CatalogIris,
     stored: HashMap<NamedNode, Graph>,

@@ -15,7 +15,7 @@ use oxigraph::model::vocab::{rdf, xsd};
 use oxigraph::model::{Graph, Literal, NamedNode, Triple};
 
 use crate::api::ApiError;
-use crate::catalog::{RecordQuery, exact_graphs};
+use crate::catalog::{RecordQuery, current_graphs};
 use crate::http::records::{not_acceptable, rdf_response};
 use crate::rdf::OFFERED;
 use crate::rdf::{Representation, negotiate};
@@ -203,11 +203,8 @@ async fn feed(
     }
     let mut wanted = vec![iris.catalog.clone()];
     wanted.extend(slice.records.iter().cloned());
-    let graphs = match state.catalog.store.record_graphs(wanted).await {
-        Ok(graphs) => graphs,
-        Err(err) => return ApiError::internal(err).into_response(),
-    };
-    let graphs = match exact_graphs(&state.stores.sql, &iris, graphs).await {
+    let store = state.catalog.store.as_ref();
+    let graphs = match current_graphs(store, &state.stores.sql, &iris, wanted).await {
         Ok(graphs) => graphs,
         Err(err) => return ApiError::internal(err).into_response(),
     };

@@ -27,7 +27,6 @@ use crate::state::AppState;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::middleware::{from_fn, from_fn_with_state};
-use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::trace::TraceLayer;
@@ -64,7 +63,9 @@ pub fn router(state: AppState) -> Router {
         .map(Into::into);
     let page_form_action = form_action.clone();
     let context = move || {
-        provide_context(services.clone());
+        for provide in services.iter() {
+            provide();
+        }
         security::send_policy_with_nonce(page_form_action.as_deref());
     };
     let leptos_options = state.leptos_options.clone();

@@ -227,7 +227,8 @@ async fn save_form(
         }
     }
     let prepared =
-        match crate::catalog::forms::prepare(&state.catalog, &state.stores.sql, &form).await {
+        match crate::catalog::pages::forms::prepare(&state.catalog, &state.stores.sql, &form).await
+        {
             Ok(prepared) => prepared,
             Err(err) => {
                 tracing::error!("record form: {err}");
@@ -293,7 +294,7 @@ async fn save_form(
     }
     let saved = async {
         let db = &mut *state.stores.sql.conn().await?;
-        crate::catalog::forms::save_draft(db, author, &form, &errors).await
+        crate::catalog::pages::forms::save_draft(db, author, &form, &errors).await
     };
     match saved.await {
         Ok(id) => {

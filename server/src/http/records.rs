@@ -13,7 +13,7 @@ use axum::response::{IntoResponse, Response};
 use oxigraph::io::RdfFormat;
 use oxigraph::model::{Graph, NamedNode};
 
-use crate::catalog::{description_of, exact_graphs, facts_of, graph_of_nquads, version_nquads};
+use crate::catalog::{current_graphs, description_of, facts_of, graph_of_nquads, version_nquads};
 use crate::rdf::{
     OFFERED, Representation, SUFFIXES, negotiate, rdf_format_for_suffix, serialize_graph,
 };
@@ -93,17 +93,10 @@ async fn record_rdf(
     } else {
         requested.clone()
     };
-    let graphs = match state
-        .catalog
-        .store
-        .record_graphs(vec![resource.clone()])
-        .await
-    {
-        Ok(graphs) => graphs,
-        Err(err) => return server_error(err),
-    };
     let iris = state.catalog.importer.iris();
-    let graphs = match exact_graphs(&state.stores.sql, iris, graphs).await {
+    let store = state.catalog.store.as_ref();
+    let wanted = vec![resource.clone()];
+    let graphs = match current_graphs(store, &state.stores.sql, iris, wanted).await {
         Ok(graphs) => graphs,
         Err(err) => return server_error(err),
     };

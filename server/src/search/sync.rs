@@ -6,7 +6,9 @@ use std::collections::HashMap;
 
 use oxigraph::model::NamedNode;
 
-use crate::catalog::{CatalogIris, CatalogStore, CatalogStoreError, exact_graphs_with_violations};
+use crate::catalog::{
+    CatalogIris, CatalogStore, CatalogStoreError, current_graphs_with_violations,
+};
 use crate::search::{SearchDocument, SearchError, SearchIndex, add_publisher_names};
 use crate::store::SqlStore;
 
@@ -25,6 +27,15 @@ pub enum SyncError {
     /// The index failed.
     #[error(transparent)]
     Index(#[from] SearchError),
+}
+
+impl From<crate::catalog::ReadError> for SyncError {
+    fn from(err: crate::catalog::ReadError) -> Self {
+        match err {
+            crate::catalog::ReadError::Store(err) => SyncError::Store(err),
+            crate::catalog::ReadError::History(err) => SyncError::Sql(err),
+        }
+    }
 }
 
 /// Where the records come from.
@@ -115,8 +126,8 @@ async fn documents(
     source: Source<'_>,
     records: Vec<NamedNode>,
 ) -> Result<Vec<SearchDocument>, SyncError> {
-    let stored = source.store.record_graphs(records).await?;
-    let exact = exact_graphs_with_violations(source.sql, source.iris, stored).await?;
+    let exact =
+        current_graphs_with_violations(source.store, source.sql, source.iris, records).await?;
     let mut documents: Vec<SearchDocument> = exact
         .iter()
         .filter_map(|(iri, (graph, violations))| {

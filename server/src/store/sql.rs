@@ -80,9 +80,16 @@ impl SqlStore {
     }
 
     /// A transaction: query functions called with it commit together or
-    /// not at all (dropped without `commit`, it rolls back).
+    /// not at all (dropped without `commit`, it rolls back). On SQLite it
+    /// takes the write lock at once (`BEGIN IMMEDIATE`, waiting like any
+    /// other write): a transaction that reads and then writes would
+    /// otherwise fail with "database is locked" when another connection
+    /// writes between the two, instead of waiting its turn.
     pub async fn begin(&self) -> Result<Transaction<'static, Any>, sqlx::Error> {
-        self.pool.begin().await
+        match self.backend {
+            SqlBackend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            SqlBackend::Postgres => self.pool.begin().await,
+        }
     }
 
     /// The engine in use.

@@ -12,10 +12,9 @@ use crate::error::AppError;
 #[server(prefix = "/api/fn", endpoint = "load-form", input = Json)]
 pub async fn load_form(lang: String, source: FormSource) -> Result<Option<FormPageData>, AppError> {
     let locale: crate::i18n::Locale = lang.parse().unwrap_or_default();
-    let services = crate::services::services()?;
+    let service = crate::services::service::<dyn crate::catalog::publish::Publishing>()?;
     let headers = crate::services::request_headers().await?;
-    services
-        .publishing
+    service
         .load_form(headers, locale, source)
         .await
         .map_err(crate::services::unavailable("load_form"))
@@ -24,10 +23,9 @@ pub async fn load_form(lang: String, source: FormSource) -> Result<Option<FormPa
 /// Errors by field and quality of `form` as typed so far.
 #[server(prefix = "/api/fn", endpoint = "check-form", input = Json)]
 pub async fn check_form(form: RecordForm) -> Result<Option<FormCheck>, AppError> {
-    let services = crate::services::services()?;
+    let service = crate::services::service::<dyn crate::catalog::publish::Publishing>()?;
     let headers = crate::services::request_headers().await?;
-    services
-        .publishing
+    service
         .check_form(headers, form)
         .await
         .map_err(crate::services::unavailable("check_form"))

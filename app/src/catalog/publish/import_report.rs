@@ -9,10 +9,9 @@ use crate::error::AppError;
 #[server(prefix = "/api/fn", endpoint = "import-report")]
 pub async fn import_report(lang: String, id: String) -> Result<Option<ImportReportView>, AppError> {
     let locale: crate::i18n::Locale = lang.parse().unwrap_or_default();
-    let services = crate::services::services()?;
+    let service = crate::services::service::<dyn crate::catalog::publish::Publishing>()?;
     let headers = crate::services::request_headers().await?;
-    services
-        .publishing
+    service
         .import_report(headers, locale, id)
         .await
         .map_err(crate::services::unavailable("import_report"))

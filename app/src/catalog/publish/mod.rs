@@ -11,6 +11,8 @@ mod import_report;
 mod publish_page;
 mod record_form;
 mod report_page;
+#[cfg(feature = "ssr")]
+mod service;
 mod session;
 mod tokens_page;
 mod types;
@@ -23,6 +25,8 @@ pub use import_report::import_report;
 pub use publish_page::PublishPage;
 pub use record_form::{DistributionForm, FORM_LANGUAGES, FieldError, RecordForm, fields};
 pub use report_page::ReportPage;
+#[cfg(feature = "ssr")]
+pub use service::Publishing;
 pub use session::publisher_session;
 pub use tokens_page::TokensPage;
 pub use types::{

@@ -8,10 +8,9 @@ use crate::error::AppError;
 /// The publisher signed in with this request's session cookie, if any.
 #[server(prefix = "/api/fn", endpoint = "publisher-session")]
 pub async fn publisher_session() -> Result<Option<PublisherInfo>, AppError> {
-    let services = crate::services::services()?;
+    let service = crate::services::service::<dyn crate::catalog::publish::Publishing>()?;
     let headers = crate::services::request_headers().await?;
-    services
-        .publishing
+    service
         .publisher(headers)
         .await
         .map_err(crate::services::unavailable("publisher_session"))

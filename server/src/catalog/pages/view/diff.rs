@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use app::catalog::{Change, Value};
 use oxigraph::model::{Graph, NamedNodeRef, NamedOrBlankNodeRef, TermRef};
 
-use crate::catalog::view::values::{name_of, properties_of};
+use crate::catalog::pages::view::values::{name_of, properties_of};
 
 const DISTRIBUTION: &str = "http://www.w3.org/ns/dcat#distribution";
 const KEYS: &[&str] = &[

@@ -7,7 +7,7 @@ use app::catalog::{Property, Value};
 use oxigraph::model::vocab::rdf;
 use oxigraph::model::{Graph, NamedNodeRef, NamedOrBlankNodeRef, TermRef};
 
-use crate::catalog::view::labels::property_label;
+use crate::catalog::pages::view::labels::property_label;
 use crate::vocab::vocabularies;
 
 const NAMES: &[&str] = &[

@@ -6,8 +6,8 @@ use app::catalog::Quality;
 use app::catalog::publish::{FORM_LANGUAGES, FieldError, RecordForm};
 use oxigraph::model::{Graph, NamedNode};
 
-use crate::catalog::forms::{field_errors, input_errors, record_graph};
-use crate::catalog::{RecordKind, boundary_nodes, description_of, exact_graphs, slug};
+use crate::catalog::pages::forms::{field_errors, input_errors, record_graph};
+use crate::catalog::{RecordKind, boundary_nodes, current_graphs, description_of, slug};
 use crate::state::CatalogServices;
 use crate::store::SqlStore;
 
@@ -65,12 +65,7 @@ pub async fn prepare(
         };
         NamedNode::new_unchecked(format!("{}{}/{local}", iris.base, kind.segment()))
     };
-    let stored = catalog
-        .store
-        .record_graphs(vec![iri.clone()])
-        .await
-        .map_err(|e| e.to_string())?;
-    let stored = exact_graphs(sql, iris, stored)
+    let stored = current_graphs(catalog.store.as_ref(), sql, iris, vec![iri.clone()])
         .await
         .map_err(|e| e.to_string())?;
     let existing = stored.get(&iri).map(|g| description_of(iris, &iri, g));

@@ -12,7 +12,7 @@ use oxigraph::model::{
 };
 
 use crate::catalog::RecordKind;
-use crate::catalog::forms::checks::{bbox, is_date, is_url};
+use crate::catalog::pages::forms::checks::{bbox, is_date, is_url};
 
 const DCAT: &str = "http://www.w3.org/ns/dcat#";
 const DCT: &str = "http://purl.org/dc/terms/";

@@ -5,10 +5,10 @@ use app::catalog::{Alternate, Distribution, Problem, RecordView, Value, Version}
 use oxigraph::model::vocab::rdf;
 use oxigraph::model::{Graph, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, TermRef, TripleRef};
 
-use crate::catalog::view::diff::changes;
-use crate::catalog::view::labels::property_label;
-use crate::catalog::view::schema_org::dataset_json_ld;
-use crate::catalog::view::values::{name_of, properties_of, value_of, values_of};
+use crate::catalog::pages::view::diff::changes;
+use crate::catalog::pages::view::labels::property_label;
+use crate::catalog::pages::view::schema_org::dataset_json_ld;
+use crate::catalog::pages::view::values::{name_of, properties_of, value_of, values_of};
 use crate::catalog::{RecordKind, VersionInfo};
 
 const DCAT: &str = "http://www.w3.org/ns/dcat#";

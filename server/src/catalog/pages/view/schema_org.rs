@@ -5,7 +5,7 @@
 use oxigraph::model::{Graph, NamedNodeRef, NamedOrBlankNodeRef, TermRef};
 use serde_json::{Map, Value, json};
 
-use crate::catalog::view::values::name_of;
+use crate::catalog::pages::view::values::name_of;
 use crate::vocab::vocabularies;
 
 const DCAT: &str = "http://www.w3.org/ns/dcat#";

@@ -1,16 +1,17 @@
-//! The pages' read side of the catalog (`app::services::CatalogReader`):
+//! The pages' read side of the catalog (`app::catalog::CatalogReader`):
 //! searches from the index, record pages from the store and the history.
 
 use std::sync::Arc;
 
+use app::catalog::CatalogReader;
 use app::catalog::{PublisherSummary, RecordView, SearchPage, SearchParams};
 use app::i18n::Locale;
-use app::services::{CatalogReader, ServiceError, ServiceFuture};
+use app::services::{ServiceError, ServiceFuture};
 use oxigraph::model::NamedNode;
 
-use crate::catalog::view::{DIFFED_VERSIONS, RecordSource, record_view};
+use crate::catalog::pages::view::{DIFFED_VERSIONS, RecordSource, record_view};
 use crate::catalog::{
-    CatalogIris, CatalogStore, exact_graphs, facts_of, graph_of_nquads, list_versions,
+    CatalogIris, CatalogStore, current_graphs, facts_of, graph_of_nquads, list_versions,
     version_nquads, version_results,
 };
 use crate::search::{PublisherStats, SearchCatalogReader, SearchIndex, pick_text};
@@ -108,14 +109,14 @@ impl CatalogPages {
         } else {
             requested
         };
-        let stored = self
-            .store
-            .record_graphs(vec![resource.clone()])
-            .await
-            .map_err(|e| e.to_string())?;
-        let exact = exact_graphs(&self.sql, &self.iris, stored)
-            .await
-            .map_err(|e| e.to_string())?;
+        let exact = current_graphs(
+            self.store.as_ref(),
+            &self.sql,
+            &self.iris,
+            vec![resource.clone()],
+        )
+        .await
+        .map_err(|e| e.to_string())?;
         let Some(current) = exact.get(&resource) else {
             return Ok(None);
         };

@@ -1,18 +1,19 @@
-//! The publishers' side for the pages (`app::services::Publishing`): who is
+//! The publishers' side for the pages (`app::catalog::publish::Publishing`): who is
 //! signed in, their import reports in words, and the record form.
 
+use app::catalog::publish::Publishing;
 use app::catalog::publish::{
     FormCheck, FormOptions, FormPageData, FormSource, ImportReportView, Options, PublisherInfo,
     RecordForm, ReportGroup, ReportIssue, ReportRecord,
 };
 use app::i18n::Locale;
-use app::services::{Publishing, ServiceError, ServiceFuture};
+use app::services::{ServiceError, ServiceFuture};
 use serde_json::Value;
 
 use crate::auth::{Caller, Permission, caller_of_session};
-use crate::catalog::forms::{form_of, kind_of, load_draft, prepare};
-use crate::catalog::view::property_label;
-use crate::catalog::{CatalogIris, exact_graphs};
+use crate::catalog::pages::forms::{form_of, kind_of, load_draft, prepare};
+use crate::catalog::pages::view::property_label;
+use crate::catalog::{CatalogIris, current_graphs};
 use crate::search::pick_text;
 use crate::state::CatalogServices;
 use crate::store::SqlStore;
@@ -167,15 +168,14 @@ impl Publishing for PublishingService {
                     )) else {
                         return Ok(None);
                     };
-                    let stored = self
-                        .catalog
-                        .store
-                        .record_graphs(vec![iri.clone()])
-                        .await
-                        .map_err(unavailable)?;
-                    let stored = exact_graphs(&self.sql, &self.iris, stored)
-                        .await
-                        .map_err(unavailable)?;
+                    let stored = current_graphs(
+                        self.catalog.store.as_ref(),
+                        &self.sql,
+                        &self.iris,
+                        vec![iri.clone()],
+                    )
+                    .await
+                    .map_err(unavailable)?;
                     let Some(graph) = stored.get(&iri) else {
                         return Ok(None);
                     };
