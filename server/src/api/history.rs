@@ -48,7 +48,8 @@ pub async fn history(
                 format!("The catalog has no record {iri}."),
             )
         })?;
-    let versions = list_versions(&state.stores.sql, iri, facts.version)
+    let mut db = state.stores.sql.conn().await.map_err(ApiError::internal)?;
+    let versions = list_versions(&mut db, iri, facts.version)
         .await
         .map_err(ApiError::internal)?;
     Ok(axum::Json(History {

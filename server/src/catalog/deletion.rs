@@ -42,8 +42,9 @@ impl Importer {
             modified: now.clone(),
         };
         let tombstone = tombstone_graph(&self.iris, iri, &facts);
+        let mut tx = self.sql.begin().await?;
         history::write_versions(
-            &self.sql,
+            &mut tx,
             &[NewVersion {
                 record: iri.as_str().to_owned(),
                 version: facts.version,
@@ -54,6 +55,7 @@ impl Importer {
             }],
         )
         .await?;
+        tx.commit().await?;
         self.store
             .replace_graphs(vec![(iri.clone(), tombstone)])
             .await?;

@@ -3,9 +3,7 @@
 //! the catalog record says which rows are real (see the migration).
 
 use serde::Serialize;
-use sqlx::Row;
-
-use crate::store::SqlStore;
+use sqlx::{AnyConnection, Row};
 
 /// One version about to be written.
 #[derive(Debug, Clone)]
@@ -35,15 +33,18 @@ pub struct VersionInfo {
     pub change: String,
 }
 
-/// Writes `versions` in one transaction, replacing rows at or above each
-/// version (left by a write that never reached the RDF store).
-pub async fn write_versions(sql: &SqlStore, versions: &[NewVersion]) -> Result<(), sqlx::Error> {
-    let mut transaction = sql.pool().begin().await?;
+/// Writes `versions` (run it in a transaction: all rows or none), replacing
+/// rows at or above each version (left by a write that never reached the
+/// RDF store).
+pub async fn write_versions(
+    db: &mut AnyConnection,
+    versions: &[NewVersion],
+) -> Result<(), sqlx::Error> {
     for version in versions {
         sqlx::query("DELETE FROM record_versions WHERE record_iri = $1 AND version >= $2")
             .bind(&version.record)
             .bind(version.version)
-            .execute(&mut *transaction)
+            .execute(&mut *db)
             .await?;
         sqlx::query(
             "INSERT INTO record_versions (record_iri, version, created_at, change, nquads, results) \
@@ -55,15 +56,15 @@ pub async fn write_versions(sql: &SqlStore, versions: &[NewVersion]) -> Result<(
         .bind(version.change)
         .bind(&version.nquads)
         .bind(&version.results)
-        .execute(&mut *transaction)
+        .execute(&mut *db)
         .await?;
     }
-    transaction.commit().await
+    Ok(())
 }
 
 /// The versions of `record` up to `current`, oldest first.
 pub async fn list_versions(
-    sql: &SqlStore,
+    db: &mut AnyConnection,
     record: &str,
     current: i64,
 ) -> Result<Vec<VersionInfo>, sqlx::Error> {
@@ -73,7 +74,7 @@ pub async fn list_versions(
     )
     .bind(record)
     .bind(current)
-    .fetch_all(sql.pool())
+    .fetch_all(&mut *db)
     .await?;
     Ok(rows
         .into_iter()
@@ -88,7 +89,7 @@ pub async fn list_versions(
 /// The N-Quads of one version of `record`, if it exists and is not above
 /// `current`.
 pub async fn version_nquads(
-    sql: &SqlStore,
+    db: &mut AnyConnection,
     record: &str,
     version: i64,
     current: i64,
@@ -96,21 +97,21 @@ pub async fn version_nquads(
     if version > current {
         return Ok(None);
     }
-    version_column(sql, "nquads", record, version).await
+    version_column(db, "nquads", record, version).await
 }
 
 /// The SHACL results (JSON) stored with one version of `record`.
 pub async fn version_results(
-    sql: &SqlStore,
+    db: &mut AnyConnection,
     record: &str,
     version: i64,
 ) -> Result<Option<String>, sqlx::Error> {
-    version_column(sql, "results", record, version).await
+    version_column(db, "results", record, version).await
 }
 
 /// One text column (`nquads` or `results`) of one version's row.
 async fn version_column(
-    sql: &SqlStore,
+    db: &mut AnyConnection,
     column: &'static str,
     record: &str,
     version: i64,
@@ -120,7 +121,7 @@ async fn version_column(
     let row = sqlx::query(&query)
         .bind(record)
         .bind(version)
-        .fetch_optional(sql.pool())
+        .fetch_optional(&mut *db)
         .await?;
     Ok(row.map(|r| r.get(0)))
 }
@@ -128,10 +129,10 @@ async fn version_column(
 /// The N-Quads of the given versions, by record IRI (records without a row
 /// are absent).
 pub async fn snapshots(
-    sql: &SqlStore,
+    db: &mut AnyConnection,
     wanted: &[(String, i64)],
 ) -> Result<std::collections::HashMap<String, String>, sqlx::Error> {
-    Ok(snapshots_with_results(sql, wanted)
+    Ok(snapshots_with_results(db, wanted)
         .await?
         .into_iter()
         .map(|(iri, (nquads, _))| (iri, nquads))
@@ -141,7 +142,7 @@ pub async fn snapshots(
 /// The N-Quads and SHACL results (JSON) of the given versions, by record
 /// IRI (records without a row are absent).
 pub async fn snapshots_with_results(
-    sql: &SqlStore,
+    db: &mut AnyConnection,
     wanted: &[(String, i64)],
 ) -> Result<std::collections::HashMap<String, (String, String)>, sqlx::Error> {
     let mut out = std::collections::HashMap::with_capacity(wanted.len());
@@ -157,7 +158,7 @@ pub async fn snapshots_with_results(
         for (iri, version) in chunk {
             query = query.bind(iri).bind(*version);
         }
-        for row in query.fetch_all(sql.pool()).await? {
+        for row in query.fetch_all(&mut *db).await? {
             out.insert(
                 row.get::<String, _>(0),
                 (row.get::<String, _>(1), row.get::<String, _>(2)),

@@ -331,7 +331,9 @@ impl Importer {
                 elapsed_ms = started.elapsed().as_millis(),
                 "import: compared"
             );
-            history::write_versions(&self.sql, &versions).await?;
+            let mut tx = self.sql.begin().await?;
+            history::write_versions(&mut tx, &versions).await?;
+            tx.commit().await?;
             tracing::debug!(
                 elapsed_ms = started.elapsed().as_millis(),
                 "import: wrote the history"

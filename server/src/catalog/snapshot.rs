@@ -75,7 +75,7 @@ async fn exact_graphs(
             facts_of(iris, iri, graph).map(|facts| (iri.as_str().to_owned(), facts.version))
         })
         .collect();
-    let found = snapshots(sql, &wanted).await?;
+    let found = snapshots(&mut *sql.conn().await?, &wanted).await?;
     Ok(stored
         .into_iter()
         .map(|(iri, graph)| match found.get(iri.as_str()) {
@@ -101,7 +101,7 @@ async fn exact_graphs_with_violations(
             facts_of(iris, iri, graph).map(|facts| (iri.as_str().to_owned(), facts.version))
         })
         .collect();
-    let found = snapshots_with_results(sql, &wanted).await?;
+    let found = snapshots_with_results(&mut *sql.conn().await?, &wanted).await?;
     Ok(stored
         .into_iter()
         .map(|(iri, graph)| match found.get(iri.as_str()) {

@@ -124,8 +124,11 @@ async fn record_rdf(
                     "The parameter version must be a whole number from 1 up.",
                 );
             };
-            match version_nquads(&state.stores.sql, resource.as_str(), version, facts.version).await
-            {
+            let found = async {
+                let db = &mut *state.stores.sql.conn().await?;
+                version_nquads(db, resource.as_str(), version, facts.version).await
+            };
+            match found.await {
                 Ok(Some(nquads)) => graph_of_nquads(&nquads),
                 Ok(None) => {
                     return plain(

@@ -124,10 +124,11 @@ impl CatalogPages {
             return Ok(None);
         };
         let version = version.unwrap_or(facts.version);
+        let db = &mut *self.sql.conn().await.map_err(|e| e.to_string())?;
         let graph = if version == facts.version {
             current.clone()
         } else {
-            match version_nquads(&self.sql, resource.as_str(), version, facts.version)
+            match version_nquads(db, resource.as_str(), version, facts.version)
                 .await
                 .map_err(|e| e.to_string())?
             {
@@ -135,26 +136,24 @@ impl CatalogPages {
                 None => return Ok(None),
             }
         };
-        let versions = list_versions(&self.sql, resource.as_str(), facts.version)
+        let versions = list_versions(db, resource.as_str(), facts.version)
             .await
             .map_err(|e| e.to_string())?;
         let mut recent_graphs = Vec::new();
         let oldest_compared = (facts.version - DIFFED_VERSIONS as i64).max(1);
         for number in oldest_compared..=facts.version {
-            if let Some(nquads) =
-                version_nquads(&self.sql, resource.as_str(), number, facts.version)
-                    .await
-                    .map_err(|e| e.to_string())?
+            if let Some(nquads) = version_nquads(db, resource.as_str(), number, facts.version)
+                .await
+                .map_err(|e| e.to_string())?
             {
                 recent_graphs.push((number, graph_of_nquads(&nquads)));
             }
         }
-        let results: Vec<serde_json::Value> =
-            version_results(&self.sql, resource.as_str(), version)
-                .await
-                .map_err(|e| e.to_string())?
-                .and_then(|json| serde_json::from_str(&json).ok())
-                .unwrap_or_default();
+        let results: Vec<serde_json::Value> = version_results(db, resource.as_str(), version)
+            .await
+            .map_err(|e| e.to_string())?
+            .and_then(|json| serde_json::from_str(&json).ok())
+            .unwrap_or_default();
         Ok(record_view(&RecordSource {
             resource: &resource,
             path,
