@@ -142,18 +142,15 @@ pub async fn caller_of_token(
         .map(str::trim)
         .filter(|t| !t.is_empty())
         .ok_or(BearerRejection::Missing)?;
-    let db = &mut *sql
-        .conn()
-        .await
-        .map_err(|e| BearerRejection::Unavailable(e.to_string()))?;
+    let db = &mut *sql.conn().await.map_err(BearerRejection::unavailable)?;
     let token = crate::auth::verify_token(db, secret)
         .await
-        .map_err(|e| BearerRejection::Unavailable(e.to_string()))?
+        .map_err(BearerRejection::unavailable)?
         .ok_or(BearerRejection::Invalid)?;
     let organisations = match &token.organisation {
         Some(id) => organisation(db, id)
             .await
-            .map_err(|e| BearerRejection::Unavailable(e.to_string()))?
+            .map_err(BearerRejection::unavailable)?
             .into_iter()
             .collect(),
         None => Vec::new(),
@@ -218,6 +215,12 @@ pub enum BearerRejection {
     /// The database failed.
     #[error("token lookup failed: {0}")]
     Unavailable(String),
+}
+
+impl BearerRejection {
+    fn unavailable(err: impl std::fmt::Display) -> Self {
+        BearerRejection::Unavailable(err.to_string())
+    }
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for BearerCaller
