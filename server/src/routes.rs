@@ -1,11 +1,16 @@
 //! The routes of one journey, declared once: [`Routes`] builds the axum
 //! router and keeps the list of what it declared (method and path), so the
-//! authorization matrix and the OpenAPI check see every route of the real
-//! router and a new journey's route cannot escape them.
+//! authorization matrix sees every route of the real router and a new
+//! journey's route cannot escape it. Routes for machines are declared with
+//! [`Routes::documented`] from handlers that carry their OpenAPI operation
+//! (`#[utoipa::path]`), and the OpenAPI document is built from them.
 
 use axum::Router;
 use axum::handler::Handler;
 use axum::routing::{any, delete, get, patch, post, put};
+use utoipa::openapi::path::PathItem;
+use utoipa::openapi::{Components, OpenApi, Paths};
+use utoipa_axum::router::UtoipaMethodRouter;
 
 use crate::state::AppState;
 
@@ -15,7 +20,9 @@ pub struct DeclaredRoute {
     /// `GET`, `POST`, `PUT`, `PATCH`, `DELETE` or `ANY`.
     pub method: &'static str,
     /// The path pattern, as axum writes it (`/sitemap/{name}`).
-    pub path: &'static str,
+    pub path: String,
+    /// Whether the route is in the OpenAPI document.
+    pub documented: bool,
 }
 
 impl DeclaredRoute {
@@ -29,6 +36,8 @@ impl DeclaredRoute {
 pub struct Routes {
     router: Router<AppState>,
     declared: Vec<DeclaredRoute>,
+    paths: Paths,
+    components: Components,
 }
 
 macro_rules! method {
@@ -50,6 +59,8 @@ impl Routes {
         Routes {
             router: Router::new(),
             declared: Vec::new(),
+            paths: Paths::new(),
+            components: Components::new(),
         }
     }
 
@@ -60,7 +71,47 @@ impl Routes {
         route: axum::routing::MethodRouter<AppState>,
     ) -> Self {
         self.router = self.router.route(path, route);
-        self.declared.push(DeclaredRoute { method, path });
+        self.declared.push(DeclaredRoute {
+            method,
+            path: path.to_owned(),
+            documented: false,
+        });
+        self
+    }
+
+    /// The routes of handlers that describe themselves with
+    /// `#[utoipa::path]`, from `utoipa_axum::routes!(a, b)`: each is served
+    /// at the path and methods its description states, and its operation
+    /// and schemas go into the OpenAPI document.
+    pub fn documented(
+        mut self,
+        (schemas, paths, method_router): UtoipaMethodRouter<AppState>,
+    ) -> Self {
+        for (path, item) in paths.paths {
+            self.router = self.router.route(&path, method_router.clone());
+            for method in methods_of(&item) {
+                self.declared.push(DeclaredRoute {
+                    method,
+                    path: path.clone(),
+                    documented: true,
+                });
+            }
+            match self.paths.paths.get_mut(&path) {
+                Some(known) => known.merge_operations(item),
+                None => {
+                    self.paths.paths.insert(path, item);
+                }
+            }
+        }
+        self.components.schemas.extend(schemas);
+        self
+    }
+
+    /// Adds to the OpenAPI document routes that another part of the server
+    /// serves (Leptos' server functions), described by `paths`; they are
+    /// not declared here, as this router does not answer them.
+    pub fn document_served_elsewhere(mut self, paths: Paths) -> Self {
+        self.paths.paths.extend(paths.paths);
         self
     }
 
@@ -93,6 +144,8 @@ impl Routes {
     pub fn merge(mut self, other: Routes) -> Self {
         self.router = self.router.merge(other.router);
         self.declared.extend(other.declared);
+        self.paths.paths.extend(other.paths.paths);
+        self.components.schemas.extend(other.components.schemas);
         self
     }
 
@@ -109,10 +162,34 @@ impl Routes {
         declared
     }
 
+    /// The OpenAPI document of the documented routes: `base` (title,
+    /// description, security schemes) with their paths and schemas.
+    pub fn openapi(&self, mut base: OpenApi) -> OpenApi {
+        base.paths.paths.extend(self.paths.paths.clone());
+        let components = base.components.get_or_insert_with(Components::new);
+        components.schemas.extend(self.components.schemas.clone());
+        base
+    }
+
     /// The router.
     pub fn into_router(self) -> Router<AppState> {
         self.router
     }
+}
+
+/// The methods a path item has operations for, as [`DeclaredRoute`]
+/// writes them.
+fn methods_of(item: &PathItem) -> Vec<&'static str> {
+    [
+        ("GET", item.get.is_some()),
+        ("POST", item.post.is_some()),
+        ("PUT", item.put.is_some()),
+        ("PATCH", item.patch.is_some()),
+        ("DELETE", item.delete.is_some()),
+    ]
+    .into_iter()
+    .filter_map(|(method, has)| has.then_some(method))
+    .collect()
 }
 
 impl Default for Routes {

@@ -27,6 +27,7 @@ pub const MAX_QUERY_CHARS: usize = 200;
 
 /// The order of results.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub enum SortKey {
     /// Best match first (newest first without words).
     #[default]
@@ -60,16 +61,21 @@ impl SortKey {
 
 /// One catalog search.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct SearchParams {
     /// The words typed.
+    #[cfg_attr(feature = "ssr", schema(max_length = 200))]
     pub q: String,
-    /// Selected facet values: (facet name, value), sorted.
+    /// Selected facet values: (facet name, value), sorted. Facets: type,
+    /// theme, publisher, format, licence, keyword, language, access.
     pub filters: Vec<(String, String)>,
     /// Order of the results.
     pub sort: SortKey,
     /// Page number, from 1.
+    #[cfg_attr(feature = "ssr", schema(minimum = 1))]
     pub page: usize,
     /// Results per page.
+    #[cfg_attr(feature = "ssr", schema(minimum = 1, maximum = 100))]
     pub page_size: usize,
 }
 

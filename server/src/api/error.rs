@@ -3,9 +3,27 @@
 
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use serde_json::{Value, json};
+use serde::Serialize;
+use serde_json::{Map, Value, json};
 
 use crate::catalog::ImportError;
+
+/// Every error's body: a stable code, a sentence, and members that depend
+/// on the code (`line` and `column` for `invalid_rdf`, `summary` for
+/// `does_not_conform`, `records` for `not_your_records`, `retry_after` for
+/// `rate_limited`, `parameter` for `bad_parameter`).
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[schema(as = Error)]
+pub struct ErrorBody {
+    /// A stable machine code, e.g. `invalid_rdf`.
+    pub error: &'static str,
+    /// What is wrong and what to do.
+    pub message: String,
+    /// The code's own members (JSON Schema objects allow further members).
+    #[serde(flatten)]
+    #[schema(ignore)]
+    pub extra: Map<String, Value>,
+}
 
 /// An API failure.
 #[derive(Debug)]
@@ -74,10 +92,14 @@ impl ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let mut body = json!({ "error": self.code, "message": self.message });
-        if let (Value::Object(body), Value::Object(extra)) = (&mut body, self.extra) {
-            body.extend(extra);
-        }
+        let body = ErrorBody {
+            error: self.code,
+            message: self.message,
+            extra: match self.extra {
+                Value::Object(extra) => extra,
+                _ => Map::new(),
+            },
+        };
         let mut response = (self.status, axum::Json(body)).into_response();
         if self.status == StatusCode::UNAUTHORIZED {
             response.headers_mut().insert(

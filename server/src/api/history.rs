@@ -7,12 +7,12 @@ use axum::http::StatusCode;
 use oxigraph::model::NamedNode;
 use serde::Serialize;
 
-use crate::api::error::ApiError;
+use crate::api::error::{ApiError, ErrorBody};
 use crate::catalog::{VersionInfo, facts_of, list_versions};
 use crate::state::AppState;
 
 /// A record's history.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct History {
     /// The record's IRI.
     pub iri: String,
@@ -23,6 +23,17 @@ pub struct History {
 }
 
 /// The versions of the record named by `?iri=`.
+#[utoipa::path(
+    get,
+    path = "/api/records/history",
+    summary = "The versions of a record; each is served as RDF at {iri}?version=N",
+    params(("iri" = String, Query, description = "The record's IRI")),
+    responses(
+        (status = 200, description = "The history", body = History),
+        (status = 400, description = "Missing or invalid iri", body = ErrorBody),
+        (status = 404, description = "No such record", body = ErrorBody)
+    )
+)]
 pub async fn history(
     State(state): State<AppState>,
     Query(query): Query<HashMap<String, String>>,

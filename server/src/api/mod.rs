@@ -10,23 +10,25 @@ mod openapi;
 mod validate;
 
 pub use error::ApiError;
-pub use openapi::{JSON_ROUTES, openapi_document};
+pub use error::ErrorBody;
+pub use openapi::{ApiDocument, base as openapi_base, served_by_leptos};
 
 use axum::extract::OriginalUri;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
 use crate::routes::Routes;
+use utoipa_axum::routes;
 
 /// The API routes (mounted at the root; every path starts with `/api/`),
 /// limited to `writes_per_minute` requests per client address; unknown API
 /// paths answer JSON, not the HTML not-found page.
 pub fn routes(writes_per_minute: u32, behind_proxy: bool) -> Routes {
     Routes::new()
-        .post("/api/validate", validate::validate)
-        .post("/api/import", import::import)
-        .get("/api/records/history", history::history)
-        .get("/api/openapi.json", openapi::openapi)
+        .documented(routes!(validate::validate))
+        .documented(routes!(import::import))
+        .documented(routes!(history::history))
+        .documented(routes!(openapi::openapi))
         .map_router(|router| {
             router.layer(crate::rate_limit::write_api_layer(
                 writes_per_minute,

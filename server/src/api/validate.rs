@@ -7,7 +7,7 @@ use axum::response::{Html, IntoResponse, Response};
 use oxigraph::io::RdfFormat;
 
 use crate::api::body::{body_format, require_body};
-use crate::api::error::ApiError;
+use crate::api::error::{ApiError, ErrorBody};
 use crate::catalog::validate_only;
 use crate::html::{escape, page};
 use crate::rdf::{negotiate_media, serialize_graph};
@@ -17,6 +17,28 @@ use crate::state::AppState;
 const OFFERED: &[&str] = &["application/json", "text/turtle", "text/html"];
 
 /// Validates the body against the DCAT-AP (and, where declared, HVD) shapes.
+#[utoipa::path(
+    post,
+    path = "/api/validate",
+    summary = "Validate DCAT-AP records against the official SHACL shapes without storing them",
+    request_body(
+        description = "RDF in one of these syntaxes, chosen by Content-Type.",
+        content(
+            (String = "text/turtle"),
+            (String = "application/rdf+xml"),
+            (String = "application/ld+json"),
+            (String = "application/n-triples"),
+            (String = "application/n-quads")
+        )
+    ),
+    responses(
+        (status = 200, description = "The SHACL report (also as text/turtle or text/html by Accept)", body = ValidationReport),
+        (status = 400, description = "The body is not valid RDF (line and column given)", body = ErrorBody),
+        (status = 406, description = "No acceptable report format", body = ErrorBody),
+        (status = 413, description = "The body is larger than PLAZA_MAX_BODY_BYTES"),
+        (status = 415, description = "The Content-Type is not an RDF syntax", body = ErrorBody)
+    )
+)]
 pub async fn validate(
     State(state): State<AppState>,
     headers: HeaderMap,

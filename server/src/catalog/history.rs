@@ -23,7 +23,7 @@ pub struct NewVersion {
 }
 
 /// One line of a record's history.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct VersionInfo {
     /// The version number.
     pub version: i64,

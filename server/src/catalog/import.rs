@@ -25,7 +25,9 @@ use crate::shacl::{
 use crate::store::{SqlStore, now_rfc3339};
 
 /// How an import treats SHACL violations.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, Default, utoipa::ToSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum ImportMode {
     /// Refuse the whole body if any record has a violation (the default).
@@ -36,7 +38,7 @@ pub enum ImportMode {
 }
 
 /// What happened to one record.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Outcome {
     /// New in the catalog.
@@ -50,7 +52,7 @@ pub enum Outcome {
 }
 
 /// One record of an import summary.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct RecordOutcome {
     /// The record's IRI.
     pub iri: String,
@@ -65,7 +67,7 @@ pub struct RecordOutcome {
 }
 
 /// The answer to an import.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct ImportSummary {
     /// Strict or lenient.
     pub mode: ImportMode,

@@ -19,7 +19,7 @@ const DCT_IDENTIFIER: NamedNodeRef<'_> =
     NamedNodeRef::new_unchecked("http://purl.org/dc/terms/identifier");
 
 /// The kinds of record a catalog holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RecordKind {
     /// `dcat:Dataset`.
@@ -84,7 +84,7 @@ pub struct RecordDraft {
 }
 
 /// A record that cannot be stored, with the reason.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct RefusedRecord {
     /// How the record was written (`_:…` for a blank node).
     pub node: String,

@@ -99,22 +99,40 @@ pub fn routes() -> Routes {
         .get("/catalog.ttl", |s, q| {
             feed_with_suffix(s, q, RdfFormat::Turtle, "ttl")
         })
-        .get("/catalog.jsonld", |s, q| {
-            feed_with_suffix(
-                s,
-                q,
-                RdfFormat::JsonLd {
-                    profile: JsonLdProfileSet::empty(),
-                },
-                "jsonld",
-            )
-        })
+        .documented(utoipa_axum::routes!(feed_as_json_ld))
         .get("/catalog.rdf", |s, q| {
             feed_with_suffix(s, q, RdfFormat::RdfXml, "rdf")
         })
         .get("/catalog.nt", |s, q| {
             feed_with_suffix(s, q, RdfFormat::NTriples, "nt")
         })
+}
+
+/// `/catalog.jsonld`, the feed for machines that read JSON.
+#[utoipa::path(
+    get,
+    path = "/catalog.jsonld",
+    summary = "The harvestable catalog feed as JSON-LD, paged with Hydra (also .ttl, .rdf, .nt, and /catalog by Accept)",
+    params(
+        ("page" = Option<u32>, Query, minimum = 1, description = "From 1"),
+        ("page_size" = Option<u32>, Query, minimum = 1, maximum = 1000, description = "Records per page (100 unless given)"),
+        ("modified_since" = Option<String>, Query, format = DateTime, description = "Only records modified since"),
+        ("q" = Option<String>, Query, description = "Words the records must match")
+    ),
+    responses(
+        (status = 200, description = "One page", content_type = "application/ld+json"),
+        (status = 400, description = "A parameter is invalid", body = crate::api::ErrorBody),
+        (status = 404, description = "The page is past the last one", body = crate::api::ErrorBody)
+    )
+)]
+pub async fn feed_as_json_ld(
+    state: State<AppState>,
+    query: Query<HashMap<String, String>>,
+) -> Response {
+    let format = RdfFormat::JsonLd {
+        profile: JsonLdProfileSet::empty(),
+    };
+    feed_with_suffix(state, query, format, "jsonld").await
 }
 
 /// `/catalog.ttl` and friends.

@@ -46,6 +46,7 @@ pub fn journeys(config: &Config) -> Routes {
             config.auth.behind_proxy,
         ))
         .merge(crate::sparql::routes())
+        .document_served_elsewhere(crate::api::served_by_leptos())
 }
 
 /// Builds the whole router around `state`.
@@ -69,7 +70,11 @@ pub fn router(state: AppState) -> Router {
         security::send_policy_with_nonce(page_form_action.as_deref());
     };
     let leptos_options = state.leptos_options.clone();
-    journeys(&state.config)
+    let journeys = journeys(&state.config);
+    let document = crate::api::ApiDocument(std::sync::Arc::new(
+        journeys.openapi(crate::api::openapi_base()),
+    ));
+    journeys
         .into_router()
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(leptos_options.clone())
@@ -77,6 +82,7 @@ pub fn router(state: AppState) -> Router {
         .fallback(file_and_error_handler_with_context::<AppState, _>(
             context, shell,
         ))
+        .layer(axum::Extension(document))
         .layer(from_fn_with_state(state.clone(), feed::negotiate_catalog))
         .layer(from_fn_with_state(state.clone(), records::negotiate_record))
         .layer(from_fn_with_state(

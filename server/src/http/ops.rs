@@ -15,8 +15,8 @@ use crate::store::Stores;
 /// The operations endpoints.
 pub fn routes() -> Routes {
     Routes::new()
-        .get("/healthz", healthz)
-        .get("/readyz", readyz)
+        .documented(utoipa_axum::routes!(healthz))
+        .documented(utoipa_axum::routes!(readyz))
         .get("/metrics", metrics)
 }
 
@@ -24,11 +24,26 @@ pub fn routes() -> Routes {
 const PROBE_TIMEOUT: Duration = Duration::from_secs(2);
 
 /// `/healthz`: the process is alive and serving.
+#[utoipa::path(
+    get,
+    path = "/healthz",
+    summary = "Liveness",
+    responses((status = 200, description = "Alive", content_type = "application/json"))
+)]
 pub async fn healthz() -> Response {
     Json(json!({ "status": "alive" })).into_response()
 }
 
 /// `/readyz`: both stores answer; 503 with the failing store otherwise.
+#[utoipa::path(
+    get,
+    path = "/readyz",
+    summary = "Readiness of both stores",
+    responses(
+        (status = 200, description = "Ready", content_type = "application/json"),
+        (status = 503, description = "A store does not answer", content_type = "application/json")
+    )
+)]
 pub async fn readyz(State(stores): State<Stores>) -> Response {
     let sql = probe(stores.sql.ping()).await;
     let rdf = probe(stores.rdf.is_empty()).await;

@@ -8,7 +8,7 @@ use serde::Serialize;
 const SH: &str = "http://www.w3.org/ns/shacl#";
 
 /// How bad a result is (`sh:Violation`, `sh:Warning`, `sh:Info`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, utoipa::ToSchema)]
 pub enum Severity {
     /// `sh:Info`.
     Info,
@@ -30,7 +30,7 @@ impl Severity {
 }
 
 /// One `sh:ValidationResult`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct ValidationResult {
     /// The node that failed (an IRI, or `_:id` for a blank node).
     pub focus_node: String,
@@ -73,7 +73,7 @@ impl ValidationResult {
 }
 
 /// The outcome of validating one body.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct ValidationReport {
     /// True when there is no result at all (SHACL's definition).
     pub conforms: bool,

@@ -20,7 +20,7 @@ use serde_json::json;
 use spargebra::{Query, SparqlParser};
 use tower_http::cors::{Any, CorsLayer};
 
-use crate::api::ApiError;
+use crate::api::{ApiError, ErrorBody};
 use crate::rdf::negotiate_media;
 use crate::routes::Routes;
 use crate::state::AppState;
@@ -47,8 +47,7 @@ const GRAPH_TYPES: &[&str] = &[
 /// The `/sparql` routes with their CORS layer.
 pub fn routes() -> Routes {
     Routes::new()
-        .get("/sparql", sparql)
-        .post("/sparql", sparql)
+        .documented(utoipa_axum::routes!(query_by_get, query_by_post))
         .map_router(|router| {
             router.layer(
                 CorsLayer::new()
@@ -65,6 +64,59 @@ struct Request {
     query: Option<String>,
     update: bool,
     dataset: DatasetSpec,
+}
+
+/// `GET /sparql`.
+#[utoipa::path(
+    get,
+    path = "/sparql",
+    summary = "SPARQL 1.1 Protocol query (read-only); HTML editor for browsers",
+    params(
+        ("query" = Option<String>, Query, description = "The query; without it browsers get the editor"),
+        ("default-graph-uri" = Option<Vec<String>>, Query, description = "The default graph's named graphs"),
+        ("named-graph-uri" = Option<Vec<String>>, Query, description = "The named graphs the query sees")
+    ),
+    responses(
+        (status = 200, description = "Results by Accept: SPARQL JSON, XML, CSV, TSV; graphs as Turtle, JSON-LD, N-Triples, RDF/XML", content(
+            ("application/sparql-results+json"), ("application/sparql-results+xml"), ("text/csv"),
+            ("text/tab-separated-values"), ("text/turtle"), ("application/ld+json")
+        )),
+        (status = 400, description = "Not a query (updates are refused), or the query does not parse", body = ErrorBody),
+        (status = 406, description = "No acceptable result format", body = ErrorBody),
+        (status = 503, description = "The query hit the time limit or the row cap", body = ErrorBody)
+    )
+)]
+async fn query_by_get(
+    state: State<AppState>,
+    uri: OriginalUri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    sparql(state, Method::GET, uri, headers, body).await
+}
+
+/// `POST /sparql`.
+#[utoipa::path(
+    post,
+    path = "/sparql",
+    summary = "SPARQL 1.1 Protocol query by POST (form or application/sparql-query)",
+    request_body(content(
+        (String = "application/sparql-query"),
+        (String = "application/x-www-form-urlencoded")
+    )),
+    responses(
+        (status = 200, description = "As for GET"),
+        (status = 400, description = "Not a query", body = ErrorBody),
+        (status = 415, description = "Unsupported body", body = ErrorBody)
+    )
+)]
+async fn query_by_post(
+    state: State<AppState>,
+    uri: OriginalUri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    sparql(state, Method::POST, uri, headers, body).await
 }
 
 async fn sparql(

@@ -10,6 +10,7 @@ mod crash;
 mod csrf;
 mod migrations;
 mod oidc;
+mod openapi;
 mod ops;
 mod pages;
 mod passwords;

@@ -240,24 +240,3 @@ async fn the_catalog_negotiates_between_the_page_and_the_feed() {
         StatusCode::NOT_ACCEPTABLE
     );
 }
-
-#[tokio::test]
-async fn the_openapi_document_describes_the_json_routes() {
-    let app = TestApp::spawn().await;
-    let (status, body) = app.get("/api/openapi.json").await;
-    assert_eq!(status, StatusCode::OK);
-    let document: serde_json::Value = serde_json::from_str(&body).unwrap();
-    assert_eq!(document["openapi"], "3.1.0");
-    for (method, path) in plaza::api::JSON_ROUTES {
-        assert!(
-            document["paths"][path][method].is_object(),
-            "{method} {path}"
-        );
-        let response = app.send(method.parse().unwrap(), path, |r| r).await;
-        assert_ne!(
-            response.status(),
-            StatusCode::NOT_FOUND,
-            "{method} {path} is documented but not served"
-        );
-    }
-}
