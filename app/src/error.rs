@@ -8,6 +8,15 @@ use serde::{Deserialize, Serialize};
 /// What can go wrong when a page asks the server for data.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum AppError {
+    /// There is no such thing, or not for this reader.
+    #[error("not found")]
+    NotFound,
+    /// Only someone signed in may see this.
+    #[error("sign-in required")]
+    SignInRequired,
+    /// The reader is signed in but may not see this.
+    #[error("forbidden")]
+    Forbidden,
     /// The catalog store did not answer; the details are in the server log.
     #[error("the catalog store is unavailable")]
     StoreUnavailable,

@@ -12,12 +12,22 @@ use std::sync::Arc;
 /// A boxed future, so that the traits below can be used as trait objects.
 pub type ServiceFuture<'a, T> = Pin<Box<dyn Future<Output = Result<T, ServiceError>> + Send + 'a>>;
 
-/// Failure of a service call; the cause is logged by the implementation.
-#[derive(Debug, thiserror::Error)]
+/// Why a service call gave no answer.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ServiceError {
-    /// The store behind the service did not answer or answered with an error.
+    /// There is no such thing, or not for this caller.
+    #[error("not found")]
+    NotFound,
+    /// Only someone signed in may ask.
+    #[error("sign-in required")]
+    SignInRequired,
+    /// The caller is signed in but may not ask.
+    #[error("forbidden")]
+    Forbidden,
+    /// The store behind the service did not answer or answered with an
+    /// error (the cause, for the log).
     #[error("store unavailable: {0}")]
-    StoreUnavailable(String),
+    Unavailable(String),
 }
 
 /// A journey's service as a context value: `Service<dyn CatalogReader>`.
@@ -53,10 +63,29 @@ pub async fn request_headers() -> Result<http::HeaderMap, crate::error::AppError
     })
 }
 
-/// Logs a failed service call (`call` names it) and gives the page's error.
-pub fn unavailable(call: &'static str) -> impl Fn(ServiceError) -> crate::error::AppError {
+/// The page's error for a failed service call (`call` names it; a store
+/// failure is logged). Called over HTTP (from the browser or a script),
+/// the answer gets the matching status (404, 401, 403, 503); while a page
+/// renders on the server, the page decides its own status.
+pub fn failed(call: &'static str) -> impl Fn(ServiceError) -> crate::error::AppError {
+    use crate::error::AppError;
+    use http::StatusCode;
     move |err| {
-        leptos::logging::error!("{call} failed: {err}");
-        crate::error::AppError::StoreUnavailable
+        let (error, status) = match err {
+            ServiceError::NotFound => (AppError::NotFound, StatusCode::NOT_FOUND),
+            ServiceError::SignInRequired => (AppError::SignInRequired, StatusCode::UNAUTHORIZED),
+            ServiceError::Forbidden => (AppError::Forbidden, StatusCode::FORBIDDEN),
+            ServiceError::Unavailable(cause) => {
+                leptos::logging::error!("{call} failed: {cause}");
+                (AppError::StoreUnavailable, StatusCode::SERVICE_UNAVAILABLE)
+            }
+        };
+        let rendering_a_page = leptos::prelude::Owner::current_shared_context().is_some();
+        if !rendering_a_page
+            && let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>()
+        {
+            response.set_status(status);
+        }
+        error
     }
 }

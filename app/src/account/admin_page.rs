@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::account::messages::{FormMessage, error_code, invalid};
 use crate::account::{AdminView, load_admin, load_audit};
 use crate::components::{ErrorNotice, PageHeading};
+use crate::error::AppError;
 use crate::i18n::{t, t_string, use_i18n};
 
 /// The administration page.
@@ -20,8 +21,10 @@ pub fn AdminPage() -> impl IntoView {
         <Suspense>
             {move || Suspend::new(async move {
                 match admin.await {
-                    Ok(Some(view)) => view! { <Administration view=view /> }.into_any(),
-                    Ok(None) => view! { <AdminsOnly /> }.into_any(),
+                    Ok(view) => view! { <Administration view=view /> }.into_any(),
+                    Err(AppError::SignInRequired | AppError::Forbidden) => {
+                        view! { <AdminsOnly /> }.into_any()
+                    }
                     Err(error) => view! { <ErrorNotice error=error /> }.into_any(),
                 }
             })}
@@ -187,7 +190,7 @@ pub fn AuditPage() -> impl IntoView {
         <Suspense>
             {move || Suspend::new(async move {
                 match entries.await {
-                    Ok(Some(entries)) => {
+                    Ok(entries) => {
                         view! {
                             <p class="lead">{t!(i18n, admin.audit_intro)}</p>
                             <table class="data-table">
@@ -221,7 +224,9 @@ pub fn AuditPage() -> impl IntoView {
                         }
                             .into_any()
                     }
-                    Ok(None) => view! { <AdminsOnly /> }.into_any(),
+                    Err(AppError::SignInRequired | AppError::Forbidden) => {
+                        view! { <AdminsOnly /> }.into_any()
+                    }
                     Err(error) => view! { <ErrorNotice error=error /> }.into_any(),
                 }
             })}

@@ -27,6 +27,6 @@ pub use service::Accounts;
 pub use sign_in_page::SignInPage;
 pub use sign_up_page::SignUpPage;
 pub use types::{
-    AccountRow, AdminView, AuditRow, OrganisationRow, OrganisationView, SignInOptions, TokenRow,
-    TokensView, Viewer,
+    AccountRow, AdminView, AuditRow, OrganisationRow, OrganisationView, ResetLink, SignInOptions,
+    TokenRow, TokensView, Viewer,
 };

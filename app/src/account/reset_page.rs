@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::account::check_reset_link;
 use crate::account::messages::FormMessage;
 use crate::account::password_field::NewPasswordField;
+use crate::account::{ResetLink, check_reset_link};
 use crate::components::{ErrorNotice, PageHeading};
 use crate::i18n::{t, t_string, use_i18n};
 
@@ -54,7 +54,7 @@ fn NewPassword(token: String) -> impl IntoView {
                 let token = token.clone();
                 Suspend::new(async move {
                     match checked.await {
-                        Ok(state) if state == "valid" => {
+                        Ok(ResetLink::Valid) => {
                             view! {
                                 <form class="stacked-form" method="post" action="/account/reset">
                                     <input type="hidden" name="token" value=token />
@@ -67,10 +67,12 @@ fn NewPassword(token: String) -> impl IntoView {
                         Ok(state) => {
                             view! {
                                 <p class="notice notice-error" role="alert">
-                                    {match state.as_str() {
-                                        "expired" => t!(i18n, messages.reset_expired).into_any(),
-                                        "used" => t!(i18n, messages.reset_used).into_any(),
-                                        _ => t!(i18n, messages.reset_unknown).into_any(),
+                                    {match state {
+                                        ResetLink::Expired => t!(i18n, messages.reset_expired).into_any(),
+                                        ResetLink::Used => t!(i18n, messages.reset_used).into_any(),
+                                        ResetLink::Valid | ResetLink::Unknown => {
+                                            t!(i18n, messages.reset_unknown).into_any()
+                                        }
                                     }}
                                 </p>
                                 <p><a href="/account/reset">{t!(i18n, account.reset_again)}</a></p>

@@ -1,6 +1,6 @@
 //! The account journey's service: what its server functions read.
 
-use crate::account::{AdminView, AuditRow, SignInOptions, TokensView, Viewer};
+use crate::account::{AdminView, AuditRow, ResetLink, SignInOptions, TokensView, Viewer};
 use crate::services::ServiceFuture;
 
 /// People: who is signed in, and what the account and administration pages
@@ -12,22 +12,21 @@ pub trait Accounts: Send + Sync {
     /// What the sign-in page offers besides a password.
     fn sign_in_options(&self) -> ServiceFuture<'_, SignInOptions>;
 
-    /// Whether the reset link `token` works: `valid`, `expired`, `used` or
-    /// `unknown`.
-    fn reset_link(&self, token: String) -> ServiceFuture<'_, String>;
+    /// Whether the reset link `token` works.
+    fn reset_link(&self, token: String) -> ServiceFuture<'_, ResetLink>;
 
     /// The administration page, for administrators only.
-    fn admin(&self, headers: http::HeaderMap) -> ServiceFuture<'_, Option<AdminView>>;
+    fn admin(&self, headers: http::HeaderMap) -> ServiceFuture<'_, AdminView>;
 
     /// The newest audit log entries, for administrators only.
-    fn audit(&self, headers: http::HeaderMap) -> ServiceFuture<'_, Option<Vec<AuditRow>>>;
+    fn audit(&self, headers: http::HeaderMap) -> ServiceFuture<'_, Vec<AuditRow>>;
 
     /// The tokens of the viewer's organisations (all for administrators),
     /// with the secret `reveal` names if it was just created in this
-    /// session; `None` for people who publish for no organisation.
+    /// session; for people who publish, only.
     fn tokens(
         &self,
         headers: http::HeaderMap,
         reveal: Option<String>,
-    ) -> ServiceFuture<'_, Option<TokensView>>;
+    ) -> ServiceFuture<'_, TokensView>;
 }

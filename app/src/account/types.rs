@@ -44,6 +44,19 @@ impl Viewer {
     }
 }
 
+/// Whether a password reset link works.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ResetLink {
+    /// It may set a new password.
+    Valid,
+    /// Older than an hour.
+    Expired,
+    /// Used already.
+    Used,
+    /// No such link.
+    Unknown,
+}
+
 /// What the sign-in page offers besides a password.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SignInOptions {

@@ -13,5 +13,5 @@ pub async fn list_publishers(lang: String) -> Result<Vec<PublisherSummary>, AppE
     service
         .publishers(locale)
         .await
-        .map_err(crate::services::unavailable("list_publishers"))
+        .map_err(crate::services::failed("list_publishers"))
 }

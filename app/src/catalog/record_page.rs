@@ -14,6 +14,7 @@ use crate::catalog::record_parts::{
 };
 use crate::catalog::{QualityPanel, RecordView, load_record};
 use crate::components::{ErrorNotice, PageHeading};
+use crate::error::AppError;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::pages::NotFoundPage;
 
@@ -35,7 +36,7 @@ pub fn RecordPage() -> impl IntoView {
     };
     let record = Resource::new(request, |(lang, path, version)| async move {
         match version {
-            Some(v) if v < 1 => Ok(None),
+            Some(v) if v < 1 => Err(AppError::NotFound),
             _ => load_record(lang, path, version).await,
         }
     });
@@ -43,8 +44,8 @@ pub fn RecordPage() -> impl IntoView {
         <Suspense>
             {move || Suspend::new(async move {
                 match record.await {
-                    Ok(Some(view)) => view! { <RecordContent view /> }.into_any(),
-                    Ok(None) => view! { <NotFoundPage /> }.into_any(),
+                    Ok(view) => view! { <RecordContent view /> }.into_any(),
+                    Err(AppError::NotFound) => view! { <NotFoundPage /> }.into_any(),
                     Err(error) => view! { <ErrorNotice error /> }.into_any(),
                 }
             })}

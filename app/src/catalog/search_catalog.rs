@@ -15,5 +15,5 @@ pub async fn search_catalog(lang: String, params: SearchParams) -> Result<Search
     service
         .search(locale, params.normalised())
         .await
-        .map_err(crate::services::unavailable("search_catalog"))
+        .map_err(crate::services::failed("search_catalog"))
 }

@@ -14,12 +14,13 @@ pub trait CatalogReader: Send + Sync {
     fn publishers(&self, locale: Locale) -> ServiceFuture<'_, Vec<PublisherSummary>>;
 
     /// The record whose page is at `path` (`/datasets/…`, `/records/…`), in
-    /// `locale`, at `version` (the current one when `None`); `None` when
-    /// there is no such record or version.
+    /// `locale`, at `version` (the current one when `None`);
+    /// [`NotFound`](crate::services::ServiceError::NotFound) when there is
+    /// no such record or version.
     fn record(
         &self,
         locale: Locale,
         path: String,
         version: Option<i64>,
-    ) -> ServiceFuture<'_, Option<RecordView>>;
+    ) -> ServiceFuture<'_, RecordView>;
 }

@@ -10,6 +10,9 @@ use crate::i18n::{t, use_i18n};
 pub fn ErrorNotice(error: AppError) -> impl IntoView {
     let i18n = use_i18n();
     let message = move || match error {
+        AppError::NotFound => t!(i18n, errors.not_found).into_any(),
+        AppError::SignInRequired => t!(i18n, errors.sign_in_required).into_any(),
+        AppError::Forbidden => t!(i18n, errors.forbidden).into_any(),
         AppError::StoreUnavailable => t!(i18n, errors.store_unavailable).into_any(),
         AppError::Call(_) => t!(i18n, errors.unexpected).into_any(),
     };

@@ -4,16 +4,16 @@
 
 use app::account::Accounts;
 use app::account::{
-    AccountRow, AdminView, AuditRow, OrganisationRow, OrganisationView, SignInOptions, TokenRow,
-    TokensView, Viewer,
+    AccountRow, AdminView, AuditRow, OrganisationRow, OrganisationView, ResetLink, SignInOptions,
+    TokenRow, TokensView, Viewer,
 };
 use app::services::{ServiceError, ServiceFuture};
 
 use crate::auth::organisations::{list_organisations, members_of, organisations_of};
 use crate::auth::resets::{ResetError, check_reset};
 use crate::auth::{
-    Caller, Organisation, Permission, accounts, audit, caller_of_session, organisation_tokens,
-    reveals,
+    Caller, Organisation, Permission, accounts, audit, caller_of_session, decide,
+    organisation_tokens, reveals,
 };
 use crate::store::SqlStore;
 
@@ -48,7 +48,7 @@ impl AccountPages {
 }
 
 fn unavailable(err: impl std::fmt::Display) -> ServiceError {
-    ServiceError::StoreUnavailable(err.to_string())
+    ServiceError::Unavailable(err.to_string())
 }
 
 fn view(org: &Organisation) -> OrganisationView {
@@ -89,24 +89,21 @@ impl Accounts for AccountPages {
         })
     }
 
-    fn reset_link(&self, token: String) -> ServiceFuture<'_, String> {
+    fn reset_link(&self, token: String) -> ServiceFuture<'_, ResetLink> {
         Box::pin(async move {
-            let state = match check_reset(&mut *self.db().await?, &token).await {
-                Ok(_) => "valid",
-                Err(ResetError::Expired) => "expired",
-                Err(ResetError::Used) => "used",
+            Ok(match check_reset(&mut *self.db().await?, &token).await {
+                Ok(_) => ResetLink::Valid,
+                Err(ResetError::Expired) => ResetLink::Expired,
+                Err(ResetError::Used) => ResetLink::Used,
                 Err(ResetError::Sql(err)) => return Err(unavailable(err)),
-                Err(_) => "unknown",
-            };
-            Ok(state.to_owned())
+                Err(_) => ResetLink::Unknown,
+            })
         })
     }
 
-    fn admin(&self, headers: http::HeaderMap) -> ServiceFuture<'_, Option<AdminView>> {
+    fn admin(&self, headers: http::HeaderMap) -> ServiceFuture<'_, AdminView> {
         Box::pin(async move {
-            if !self.caller(&headers).await?.may(Permission::Administer) {
-                return Ok(None);
-            }
+            decide(&self.caller(&headers).await?, Permission::Administer)?;
             let db = &mut *self.db().await?;
             let everyone = accounts::list_accounts(db).await.map_err(unavailable)?;
             let mut rows = Vec::new();
@@ -135,33 +132,29 @@ impl Accounts for AccountPages {
                     members,
                 });
             }
-            Ok(Some(AdminView {
+            Ok(AdminView {
                 organisations,
                 accounts: rows,
-            }))
+            })
         })
     }
 
-    fn audit(&self, headers: http::HeaderMap) -> ServiceFuture<'_, Option<Vec<AuditRow>>> {
+    fn audit(&self, headers: http::HeaderMap) -> ServiceFuture<'_, Vec<AuditRow>> {
         Box::pin(async move {
-            if !self.caller(&headers).await?.may(Permission::Administer) {
-                return Ok(None);
-            }
+            decide(&self.caller(&headers).await?, Permission::Administer)?;
             let entries = audit::entries(&mut *self.db().await?, 500)
                 .await
                 .map_err(unavailable)?;
-            Ok(Some(
-                entries
-                    .into_iter()
-                    .map(|e| AuditRow {
-                        at: e.at,
-                        actor: e.actor,
-                        action: e.action,
-                        target: e.target,
-                        detail: e.detail,
-                    })
-                    .collect(),
-            ))
+            Ok(entries
+                .into_iter()
+                .map(|e| AuditRow {
+                    at: e.at,
+                    actor: e.actor,
+                    action: e.action,
+                    target: e.target,
+                    detail: e.detail,
+                })
+                .collect())
         })
     }
 
@@ -169,12 +162,10 @@ impl Accounts for AccountPages {
         &self,
         headers: http::HeaderMap,
         reveal: Option<String>,
-    ) -> ServiceFuture<'_, Option<TokensView>> {
+    ) -> ServiceFuture<'_, TokensView> {
         Box::pin(async move {
             let caller = self.caller(&headers).await?;
-            let Some(person) = caller.person().filter(|_| caller.may(Permission::Publish)) else {
-                return Ok(None);
-            };
+            let person = caller.person_who_may(Permission::Publish)?;
             let db = &mut *self.db().await?;
             let organisations = if caller.writes_everything() {
                 list_organisations(db).await.map_err(unavailable)?
@@ -203,10 +194,10 @@ impl Accounts for AccountPages {
                     .map_err(unavailable)?,
                 None => None,
             };
-            Ok(Some(TokensView {
+            Ok(TokensView {
                 organisations: listed,
                 revealed,
-            }))
+            })
         })
     }
 }

@@ -107,6 +107,16 @@ pub enum Denied {
     Forbidden(Refusal),
 }
 
+impl From<Denied> for app::services::ServiceError {
+    /// A refusal as the pages' services report it.
+    fn from(denied: Denied) -> Self {
+        match denied {
+            Denied::SignInFirst { .. } => app::services::ServiceError::SignInRequired,
+            Denied::Forbidden(_) => app::services::ServiceError::Forbidden,
+        }
+    }
+}
+
 /// Whether `caller` may do what `permission` names.
 pub fn decide(caller: &Caller, permission: Permission<'_>) -> Result<(), Denied> {
     let person = caller.person();

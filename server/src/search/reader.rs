@@ -39,7 +39,7 @@ impl SearchCatalogReader {
                 .index
                 .search(request)
                 .await
-                .map_err(|err| ServiceError::StoreUnavailable(err.to_string()))?;
+                .map_err(|err| ServiceError::Unavailable(err.to_string()))?;
             Ok(page_of(params, &response, &lang))
         })
     }

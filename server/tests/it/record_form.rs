@@ -254,10 +254,10 @@ async fn the_live_check_answers_errors_and_quality_only_when_signed_in() {
     let anonymous = app
         .send(Method::POST, "/api/fn/check-form", |r| r.json(&form))
         .await;
-    assert_eq!(anonymous.status(), 200);
+    assert_eq!(anonymous.status(), 401);
     assert_eq!(
         anonymous.json::<serde_json::Value>().await.unwrap(),
-        serde_json::Value::Null
+        serde_json::json!("SignInRequired")
     );
     let cookie = signed_in(&app).await;
     let checked: serde_json::Value = app

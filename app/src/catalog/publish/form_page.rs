@@ -13,6 +13,7 @@ use crate::catalog::publish::form_fields::{
 };
 use crate::catalog::publish::{FORM_LANGUAGES, FormPageData, FormSource, fields, load_form};
 use crate::components::{ErrorNotice, PageHeading};
+use crate::error::AppError;
 use crate::i18n::{t, t_string, use_i18n};
 
 /// The record form page.
@@ -43,8 +44,10 @@ pub fn RecordFormPage() -> impl IntoView {
         <Suspense>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(Some(data)) => view! { <RecordFormView data /> }.into_any(),
-                    Ok(None) => view! { <FormUnavailable /> }.into_any(),
+                    Ok(data) => view! { <RecordFormView data /> }.into_any(),
+                    Err(AppError::NotFound | AppError::SignInRequired | AppError::Forbidden) => {
+                        view! { <FormUnavailable /> }.into_any()
+                    }
                     Err(error) => view! { <ErrorNotice error /> }.into_any(),
                 }
             })}
@@ -109,7 +112,7 @@ fn RecordFormView(data: FormPageData) -> impl IntoView {
                 pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
             );
             leptos::task::spawn_local(async move {
-                if let Ok(Some(result)) = crate::catalog::publish::check_form(typed).await {
+                if let Ok(result) = crate::catalog::publish::check_form(typed).await {
                     errors.set(result.errors);
                     quality.set(result.quality);
                 }

@@ -7,6 +7,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::catalog::publish::{ImportReportView, ReportRecord, import_report};
 use crate::components::{ErrorNotice, PageHeading};
+use crate::error::AppError;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::pages::NotFoundPage;
 
@@ -28,8 +29,12 @@ pub fn ReportPage() -> impl IntoView {
         <Suspense>
             {move || Suspend::new(async move {
                 match report.await {
-                    Ok(Some(report)) => view! { <Report report /> }.into_any(),
-                    Ok(None) => view! { <NotFoundPage /> }.into_any(),
+                    Ok(report) => view! { <Report report /> }.into_any(),
+                    // Another publisher's report is not found, as none is
+                    // for someone not signed in.
+                    Err(AppError::NotFound | AppError::SignInRequired | AppError::Forbidden) => {
+                        view! { <NotFoundPage /> }.into_any()
+                    }
                     Err(error) => view! { <ErrorNotice error /> }.into_any(),
                 }
             })}

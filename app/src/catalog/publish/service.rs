@@ -12,29 +12,29 @@ pub trait Publishing: Send + Sync {
     /// The publisher signed in with the session in `headers`, if any.
     fn publisher(&self, headers: http::HeaderMap) -> ServiceFuture<'_, Option<PublisherInfo>>;
 
-    /// The import report `id`, in `locale`, when it belongs to the
-    /// publisher signed in with the session in `headers`.
+    /// The import report `id`, in `locale`, for the publisher signed in
+    /// with the session in `headers`; `NotFound` when it is not theirs.
     fn import_report(
         &self,
         headers: http::HeaderMap,
         locale: Locale,
         id: String,
-    ) -> ServiceFuture<'_, Option<ImportReportView>>;
+    ) -> ServiceFuture<'_, ImportReportView>;
 
     /// The record form from `source`, in `locale`, for the publisher signed
-    /// in with the session in `headers` (`None` when not signed in or not
-    /// found).
+    /// in with the session in `headers`: `NotFound` for a draft or record
+    /// that is not there, `Forbidden` for another organisation's record.
     fn load_form(
         &self,
         headers: http::HeaderMap,
         locale: Locale,
         source: FormSource,
-    ) -> ServiceFuture<'_, Option<FormPageData>>;
+    ) -> ServiceFuture<'_, FormPageData>;
 
     /// Checks the form as typed so far: errors by field and the quality.
     fn check_form(
         &self,
         headers: http::HeaderMap,
         form: RecordForm,
-    ) -> ServiceFuture<'_, Option<FormCheck>>;
+    ) -> ServiceFuture<'_, FormCheck>;
 }

@@ -13,5 +13,5 @@ pub async fn publisher_session() -> Result<Option<PublisherInfo>, AppError> {
     service
         .publisher(headers)
         .await
-        .map_err(crate::services::unavailable("publisher_session"))
+        .map_err(crate::services::failed("publisher_session"))
 }

@@ -8,6 +8,7 @@ use leptos_router::hooks::use_query_map;
 use crate::account::messages::{FormMessage, error_code, invalid};
 use crate::account::{TokensView, load_tokens};
 use crate::components::{ErrorNotice, PageHeading};
+use crate::error::AppError;
 use crate::i18n::{t, t_string, use_i18n};
 
 /// The tokens page.
@@ -22,8 +23,8 @@ pub fn TokensPage() -> impl IntoView {
         <Suspense>
             {move || Suspend::new(async move {
                 match tokens.await {
-                    Ok(Some(view)) => view! { <TokenList view=view /> }.into_any(),
-                    Ok(None) => {
+                    Ok(view) => view! { <TokenList view=view /> }.into_any(),
+                    Err(AppError::SignInRequired | AppError::Forbidden) => {
                         view! {
                             <p class="notice notice-error" role="alert">{t!(i18n, tokens.publishers_only)}</p>
                             <p><a href="/account/sign-in?next=/publish/tokens">{t!(i18n, account.sign_in_link)}</a></p>

@@ -10,7 +10,7 @@ use app::i18n::Locale;
 use app::services::{ServiceError, ServiceFuture};
 use serde_json::Value;
 
-use crate::auth::{Caller, Permission, caller_of_session};
+use crate::auth::{Caller, Permission, Person, caller_of_session, decide};
 use crate::catalog::pages::forms::{form_of, kind_of, load_draft, prepare};
 use crate::catalog::pages::view::property_label;
 use crate::catalog::{CatalogIris, current_graphs};
@@ -101,17 +101,26 @@ impl PublishingService {
         })
     }
 
-    /// The signed-in person who may publish (administrators included), if any.
-    async fn session(&self, headers: &http::HeaderMap) -> Result<Option<Caller>, ServiceError> {
-        let caller = caller_of_session(&self.sql, headers, self.https)
+    /// The caller of the session in `headers`.
+    async fn caller(&self, headers: &http::HeaderMap) -> Result<Caller, ServiceError> {
+        caller_of_session(&self.sql, headers, self.https)
             .await
-            .map_err(unavailable)?;
-        Ok(caller.may(Permission::Publish).then_some(caller))
+            .map_err(unavailable)
+    }
+
+    /// The signed-in person who may publish (administrators included).
+    async fn publishing_person(
+        &self,
+        headers: &http::HeaderMap,
+    ) -> Result<(Caller, Person), ServiceError> {
+        let caller = self.caller(headers).await?;
+        let person = caller.person_who_may(Permission::Publish)?.clone();
+        Ok((caller, person))
     }
 }
 
 fn unavailable(err: impl std::fmt::Display) -> ServiceError {
-    ServiceError::StoreUnavailable(err.to_string())
+    ServiceError::Unavailable(err.to_string())
 }
 
 impl Publishing for PublishingService {
@@ -120,14 +129,9 @@ impl Publishing for PublishingService {
         headers: http::HeaderMap,
         locale: Locale,
         source: FormSource,
-    ) -> ServiceFuture<'_, Option<FormPageData>> {
+    ) -> ServiceFuture<'_, FormPageData> {
         Box::pin(async move {
-            let Some(caller) = self.session(&headers).await? else {
-                return Ok(None);
-            };
-            let Some(session) = caller.person() else {
-                return Ok(None);
-            };
+            let (caller, session) = self.publishing_person(&headers).await?;
             let lang = app::locale::code(locale);
             let (form, errors) = match source {
                 FormSource::New(kind) => {
@@ -158,7 +162,7 @@ impl Publishing for PublishingService {
                 .map_err(unavailable)?
                 {
                     Some(draft) => draft,
-                    None => return Ok(None),
+                    None => return Err(ServiceError::NotFound),
                 },
                 FormSource::Edit(path) => {
                     let Ok(iri) = oxigraph::model::NamedNode::new(format!(
@@ -166,7 +170,7 @@ impl Publishing for PublishingService {
                         self.iris.base,
                         path.trim_start_matches('/')
                     )) else {
-                        return Ok(None);
+                        return Err(ServiceError::NotFound);
                     };
                     let stored = current_graphs(
                         self.catalog.store.as_ref(),
@@ -177,16 +181,16 @@ impl Publishing for PublishingService {
                     .await
                     .map_err(unavailable)?;
                     let Some(graph) = stored.get(&iri) else {
-                        return Ok(None);
+                        return Err(ServiceError::NotFound);
                     };
                     // Another organisation's record: no form to edit it.
-                    let edit = Permission::EditRecord {
-                        record: &iri,
-                        stored: graph,
-                    };
-                    if !caller.may(edit) {
-                        return Ok(None);
-                    }
+                    decide(
+                        &caller,
+                        Permission::EditRecord {
+                            record: &iri,
+                            stored: graph,
+                        },
+                    )?;
                     let kind = ["dataset", "service", "series"]
                         .into_iter()
                         .find(|k| {
@@ -206,18 +210,18 @@ impl Publishing for PublishingService {
             };
             let prepared = prepare(&self.catalog, &self.sql, &form)
                 .await
-                .map_err(ServiceError::StoreUnavailable)?;
+                .map_err(ServiceError::Unavailable)?;
             let record_page = prepared
                 .exists
                 .then(|| crate::search::page_of(&self.iris, &prepared.iri));
             let options = self.options(&caller, lang, &form).await?;
-            Ok(Some(FormPageData {
+            Ok(FormPageData {
                 form,
                 errors,
                 quality: prepared.quality,
                 options,
                 record_page,
-            }))
+            })
         })
     }
 
@@ -225,26 +229,26 @@ impl Publishing for PublishingService {
         &self,
         headers: http::HeaderMap,
         form: RecordForm,
-    ) -> ServiceFuture<'_, Option<FormCheck>> {
+    ) -> ServiceFuture<'_, FormCheck> {
         Box::pin(async move {
-            if self.session(&headers).await?.is_none() {
-                return Ok(None);
-            }
+            self.publishing_person(&headers).await?;
             let prepared = prepare(&self.catalog, &self.sql, &form)
                 .await
-                .map_err(ServiceError::StoreUnavailable)?;
-            Ok(Some(FormCheck {
+                .map_err(ServiceError::Unavailable)?;
+            Ok(FormCheck {
                 errors: prepared.errors,
                 quality: prepared.quality,
-            }))
+            })
         })
     }
 
     fn publisher(&self, headers: http::HeaderMap) -> ServiceFuture<'_, Option<PublisherInfo>> {
         Box::pin(async move {
-            let Some(Caller::Person(person)) = self.session(&headers).await? else {
+            let caller = self.caller(&headers).await?;
+            let Ok(person) = caller.person_who_may(Permission::Publish) else {
                 return Ok(None);
             };
+            let person = person.clone();
             let organisations = person
                 .organisations
                 .iter()
@@ -266,19 +270,15 @@ impl Publishing for PublishingService {
         headers: http::HeaderMap,
         locale: Locale,
         id: String,
-    ) -> ServiceFuture<'_, Option<ImportReportView>> {
+    ) -> ServiceFuture<'_, ImportReportView> {
         Box::pin(async move {
-            let Some(Caller::Person(session)) = self.session(&headers).await? else {
-                return Ok(None);
-            };
+            let (_, session) = self.publishing_person(&headers).await?;
             let mut db = self.sql.conn().await.map_err(unavailable)?;
             let stored = crate::catalog::import_reports::report(&mut db, &session.account.id, &id)
                 .await
                 .map_err(unavailable)?;
-            let Some(stored) = stored else {
-                return Ok(None);
-            };
-            Ok(Some(report_view(
+            let stored = stored.ok_or(ServiceError::NotFound)?;
+            Ok(report_view(
                 &self.iris,
                 app::locale::code(locale),
                 stored.file_name,
@@ -286,7 +286,7 @@ impl Publishing for PublishingService {
                 stored.created_at,
                 stored.outcome,
                 &stored.report,
-            )))
+            ))
         })
     }
 }

@@ -181,7 +181,7 @@ impl CatalogReader for CatalogPages {
                 .index
                 .publisher_stats()
                 .await
-                .map_err(|e| ServiceError::StoreUnavailable(e.to_string()))?;
+                .map_err(|e| ServiceError::Unavailable(e.to_string()))?;
             Ok(stats
                 .into_iter()
                 .map(|s| publisher_summary(s, lang))
@@ -194,12 +194,13 @@ impl CatalogReader for CatalogPages {
         locale: Locale,
         path: String,
         version: Option<i64>,
-    ) -> ServiceFuture<'_, Option<RecordView>> {
+    ) -> ServiceFuture<'_, RecordView> {
         Box::pin(async move {
             let lang = app::locale::code(locale);
             self.record_view(lang, &path, version)
                 .await
-                .map_err(ServiceError::StoreUnavailable)
+                .map_err(ServiceError::Unavailable)?
+                .ok_or(ServiceError::NotFound)
         })
     }
 }

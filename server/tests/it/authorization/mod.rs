@@ -60,6 +60,8 @@ enum Allowed {
     SignedIn,
     /// Members of the record's organisation, and administrators.
     OwnPublishers,
+    /// Members of any organisation, and administrators.
+    Publishers,
     Admins,
 }
 
@@ -69,6 +71,9 @@ impl Allowed {
             Allowed::Everyone => true,
             Allowed::SignedIn => role != Role::Anonymous,
             Allowed::OwnPublishers => matches!(role, Role::Publisher | Role::Admin),
+            Allowed::Publishers => {
+                matches!(role, Role::Publisher | Role::OtherPublisher | Role::Admin)
+            }
             Allowed::Admins => role == Role::Admin,
         }
     }
@@ -98,6 +103,10 @@ fn expected(method: &str, path: &str) -> Option<Allowed> {
         | ("POST", "/publish/records")
         | ("POST", "/publish/records/delete")
         | ("POST", "/api/import") => Allowed::OwnPublishers,
+        // Server functions only read; those for some people answer the
+        // others 401 or 403.
+        ("POST", "/api/fn/admin") | ("POST", "/api/fn/audit") => Allowed::Admins,
+        ("POST", "/api/fn/tokens") => Allowed::Publishers,
         (_, path) if path.starts_with("/api/fn/") => Allowed::Everyone,
         _ => return None,
     })

@@ -359,8 +359,7 @@ pub async fn run(
             processed(&r)
         }
         (_, fn_path) if fn_path.starts_with("/api/fn/") => {
-            // Server functions only read: each answers every role (with
-            // nothing for those it does not concern), none refuses.
+            // Server functions only read; the matrix says which refuse whom.
             let r = world
                 .app
                 .send(Method::POST, fn_path, |r| {
