@@ -1,12 +1,16 @@
 //! The publishers' record form on the server: a form becomes a record graph
 //! (keeping what the form does not show), a stored record becomes a form,
 //! and SHACL results and input checks become errors next to form fields;
-//! `save.rs` is the form's save, which stores the record or keeps a draft.
+//! `mapping.rs` is the one table of fields and properties those directions
+//! read, `save.rs` the form's save, which stores the record or keeps a
+//! draft.
 
 mod checks;
 mod drafts;
 mod field_errors;
 mod from_graph;
+mod keep;
+mod mapping;
 mod prepare;
 mod save;
 mod to_graph;
