@@ -10,8 +10,11 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde_json::json;
 
+use app::catalog::publish::RecordForm;
+
 use crate::auth::{Caller, Denied, Permission, forbidden};
 use crate::catalog::import_reports::save_report;
+use crate::catalog::pages::forms::{FormAction, SaveError, SaveOutcome, SaveRecord};
 use crate::catalog::{ImportError, ImportMode};
 use crate::routes::Routes;
 use crate::state::AppState;
@@ -156,21 +159,6 @@ fn report_of(
     }
 }
 
-/// Whether the stored record `iri` exists and `caller` may not edit it.
-async fn owned_elsewhere(
-    state: &AppState,
-    caller: &Caller,
-    iri: &oxigraph::model::NamedNode,
-) -> Result<bool, crate::catalog::CatalogStoreError> {
-    let stored = state.catalog.store.record_graphs(vec![iri.clone()]).await?;
-    Ok(stored.get(iri).is_some_and(|graph| {
-        !caller.may(Permission::EditRecord {
-            record: iri,
-            stored: graph,
-        })
-    }))
-}
-
 /// `POST /publish/records`: the record form. `action=save` stores the
 /// record when it has no violation, else keeps a draft with the errors;
 /// `action=add_distribution` keeps a draft with one more distribution.
@@ -181,135 +169,71 @@ pub async fn save_record(
     body: axum::body::Bytes,
 ) -> Result<Response, Denied> {
     let person = caller.person_who_may(Permission::Publish)?;
-    Ok(save_form(&state, &caller, person, &body).await)
+    let (form, action) = record_form_of(&body);
+    let save = SaveRecord {
+        catalog: &state.catalog,
+        sql: &state.stores.sql,
+    };
+    let outcome = save.run(&caller, person, form, action).await;
+    answer_save(&state, outcome)
 }
 
-async fn save_form(
+/// The answer to a save: the record's page, the draft (at its errors or at
+/// the new distribution), or why nothing was saved.
+fn answer_save(
     state: &AppState,
-    caller: &Caller,
-    person: &crate::auth::Person,
-    body: &[u8],
-) -> Response {
-    use app::catalog::publish::{DistributionForm, RecordForm};
-    let author = &person.account.id;
-    let pairs: Vec<(String, String)> = form_urlencoded::parse(body).into_owned().collect();
-    let mut form = RecordForm::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-    // A publisher of one organisation publishes for it unless they say otherwise.
-    if form.publisher.is_empty()
-        && !caller.writes_everything()
-        && let [only] = person.organisations.as_slice()
-    {
-        form.publisher = only.agent_iri.clone();
-    }
-    let action = pairs
-        .iter()
-        .find(|(k, _)| k == "action")
-        .map_or("save", |(_, v)| v.as_str());
-    if !form.iri.is_empty() && oxigraph::model::NamedNode::new(form.iri.as_str()).is_err() {
-        return (
+    outcome: Result<SaveOutcome, SaveError>,
+) -> Result<Response, Denied> {
+    Ok(match outcome {
+        Ok(SaveOutcome::Saved { iri, .. }) => Redirect::to(&page_path(state, &iri)).into_response(),
+        Ok(SaveOutcome::Invalid { draft, .. }) => {
+            Redirect::to(&format!("/publish/drafts/{draft}#form-errors")).into_response()
+        }
+        Ok(SaveOutcome::DistributionAdded {
+            draft,
+            distribution,
+        }) => Redirect::to(&format!("/publish/drafts/{draft}#dist{distribution}")).into_response(),
+        Ok(SaveOutcome::InvalidIri) => (
             StatusCode::BAD_REQUEST,
             "The form names a record whose address is not a valid IRI; nothing was saved. Open the record's edit page again.",
         )
-            .into_response();
-    }
-    // Editing another organisation's record is refused before anything else.
-    if let Ok(iri) = oxigraph::model::NamedNode::new(form.iri.as_str()) {
-        match owned_elsewhere(state, caller, &iri).await {
-            Ok(false) => {}
-            Ok(true) => {
-                return Denied::Forbidden(crate::auth::Refusal::AnotherOrganisationsRecord)
-                    .into_response();
-            }
-            Err(err) => {
-                tracing::error!("record form: {err}");
-                return (StatusCode::INTERNAL_SERVER_ERROR, "Plaza could not read the record; nothing was saved. The error is in the server log.").into_response();
-            }
-        }
-    }
-    let prepared =
-        match crate::catalog::pages::forms::prepare(&state.catalog, &state.stores.sql, &form).await
-        {
-            Ok(prepared) => prepared,
-            Err(err) => {
-                tracing::error!("record form: {err}");
-                return (
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "Plaza could not read the form; nothing was saved. The error is in the server log.",
-            )
-                .into_response();
-            }
-        };
-    let mut errors = prepared.errors;
-    if action == "add_distribution" {
-        form.distributions.push(DistributionForm::default());
-        errors.clear();
-    } else if errors.is_empty() {
-        let body = crate::rdf::serialize_graph(&prepared.graph, oxigraph::io::RdfFormat::NTriples);
-        match state
-            .catalog
-            .importer
-            .import(
-                body,
-                oxigraph::io::RdfFormat::NTriples,
-                ImportMode::Strict,
-                &caller.write_scope(),
-            )
-            .await
-        {
-            Ok(_) => {
-                tracing::info!(record = %prepared.iri, "record saved from the form");
-                let page = crate::search::page_of(state.catalog.importer.iris(), &prepared.iri);
-                let path = page
-                    .strip_prefix(state.catalog.importer.iris().base.trim_end_matches('/'))
-                    .unwrap_or(&page)
-                    .to_owned();
-                return Redirect::to(&path).into_response();
-            }
-            Err(ImportError::OutOfScope(records)) => {
-                for record in records {
-                    errors.push(app::catalog::publish::FieldError {
-                        field: "publisher".into(),
-                        kind: "other".into(),
-                        message: record.reason,
-                    });
-                }
-            }
-            Err(ImportError::Refused(summary)) => {
-                // Validated as the form's own graph above; a refusal here
-                // means the stored record differs (a concurrent edit).
-                errors.push(app::catalog::publish::FieldError {
-                    field: String::new(),
-                    kind: "other".into(),
-                    message: format!(
-                        "The catalog refused the record: {} violations.",
-                        summary.records_with_violations
-                    ),
-                });
-            }
-            Err(err) => {
-                tracing::error!("record form save: {err}");
-                return (StatusCode::INTERNAL_SERVER_ERROR, "Plaza could not save the record; nothing was changed. The error is in the server log.").into_response();
-            }
-        }
-    }
-    let saved = async {
-        let db = &mut *state.stores.sql.conn().await?;
-        crate::catalog::pages::forms::save_draft(db, author, &form, &errors).await
-    };
-    match saved.await {
-        Ok(id) => {
-            let anchor = if action == "add_distribution" {
-                format!("#dist{}", form.distributions.len().saturating_sub(1))
-            } else {
-                "#form-errors".to_owned()
-            };
-            Redirect::to(&format!("/publish/drafts/{id}{anchor}")).into_response()
-        }
+            .into_response(),
+        Ok(SaveOutcome::Denied(denied)) => return Err(denied),
         Err(err) => {
-            tracing::error!("record draft: {err}");
-            (StatusCode::INTERNAL_SERVER_ERROR, "Plaza could not keep your draft; nothing was saved. The error is in the server log.").into_response()
+            tracing::error!("{err}");
+            let sentence = match err {
+                SaveError::ReadRecord(_) => "Plaza could not read the record; nothing was saved.",
+                SaveError::ReadForm(_) => "Plaza could not read the form; nothing was saved.",
+                SaveError::Save(_) => "Plaza could not save the record; nothing was changed.",
+                SaveError::KeepDraft(_) => "Plaza could not keep your draft; nothing was saved.",
+            };
+            (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                format!("{sentence} The error is in the server log."),
+            )
+                .into_response()
         }
-    }
+    })
+}
+
+/// The record form and the button it was posted with, from the posted pairs.
+fn record_form_of(body: &[u8]) -> (RecordForm, FormAction) {
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(body).into_owned().collect();
+    let form = RecordForm::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let action = pairs
+        .iter()
+        .find(|(k, _)| k == "action")
+        .map_or(FormAction::Save, |(_, v)| FormAction::named(v));
+    (form, action)
+}
+
+/// The path of the record `iri`'s page on this site.
+fn page_path(state: &AppState, iri: &oxigraph::model::NamedNode) -> String {
+    let iris = state.catalog.importer.iris();
+    let page = crate::search::page_of(iris, iri);
+    page.strip_prefix(iris.base.trim_end_matches('/'))
+        .unwrap_or(&page)
+        .to_owned()
 }
 
 /// `POST /publish/records/delete`: deletes the record at `record` (a page

@@ -1,14 +1,15 @@
 //! SHACL results become errors next to the form's fields: the focus node
-//! and path say which field, the constraint says what kind of error.
+//! and path say which field (by the table in `mapping.rs`, and the nodes
+//! the form makes), the constraint says what kind of error.
 
-use app::catalog::publish::{FORM_LANGUAGES, FieldError, fields};
+use app::catalog::publish::{FieldError, fields};
 use oxigraph::model::{Graph, NamedNode, NamedNodeRef, NamedOrBlankNode, TermRef};
 
+use crate::catalog::pages::forms::mapping::{
+    APPLICABLE_LEGISLATION, CONTACT_POINT, DISTRIBUTION, DISTRIBUTION_FIELDS, RECORD_FIELDS,
+    SPATIAL, TEMPORAL, field_of,
+};
 use crate::shacl::{Severity, ValidationResult};
-
-const DCAT: &str = "http://www.w3.org/ns/dcat#";
-const DCT: &str = "http://purl.org/dc/terms/";
-const R5R: &str = "http://data.europa.eu/r5r/";
 
 /// The form errors for `results` about the record `iri` in `graph`, whose
 /// form distributions are `distributions` (in form order). Only
@@ -32,8 +33,8 @@ pub fn field_errors(
                 _ => None,
             })
     };
-    let contact = via(&format!("{DCAT}contactPoint"));
-    let period = via(&format!("{DCT}temporal"));
+    let contact = via(CONTACT_POINT);
+    let period = via(TEMPORAL);
     let mut errors: Vec<FieldError> = results
         .iter()
         .filter(|r| r.severity == Severity::Violation)
@@ -48,23 +49,14 @@ pub fn field_errors(
         })
         .map(|result| {
             let path = result.path.as_deref().unwrap_or_default();
-            let local = |ns: &str| path.strip_prefix(ns).unwrap_or_default().to_owned();
             let field = if result.focus_node == iri.as_str() {
                 record_field(path)
             } else if let Some(n) = distributions
                 .iter()
                 .position(|d| node_name(d) == result.focus_node)
             {
-                let name = match (local(DCAT).as_str(), local(DCT).as_str()) {
-                    ("downloadURL", _) => "download_url",
-                    ("mediaType", _) => "media_type",
-                    ("byteSize", _) => "byte_size",
-                    (_, "format") => "format",
-                    (_, "license") => "licence",
-                    (_, "title") => "title",
-                    (_, "description") => "description",
-                    _ => "access_url",
-                };
+                // A result on no field of the distribution is shown at its address.
+                let name = field_of(DISTRIBUTION_FIELDS, path).map_or("access_url", |f| f.name);
                 fields::distribution(n, name)
             } else if contact.as_deref() == Some(result.focus_node.as_str()) {
                 if path.ends_with("hasEmail") {
@@ -97,31 +89,17 @@ pub fn field_errors(
     errors
 }
 
+/// The field where a result about the record's `path` is shown.
 fn record_field(path: &str) -> String {
-    let dct = |l: &str| format!("{DCT}{l}");
-    let dcat = |l: &str| format!("{DCAT}{l}");
-    let first = FORM_LANGUAGES[0];
+    if let Some(field) = field_of(RECORD_FIELDS, path) {
+        return field.input_name();
+    }
     match path {
-        p if p == dct("title") => fields::title(first),
-        p if p == dct("description") => fields::description(first),
-        p if p == dcat("keyword") => "keywords".into(),
-        p if p == dcat("theme") => "themes".into(),
-        p if p == dct("publisher") => "publisher".into(),
-        p if p == dcat("contactPoint") => "contact_name".into(),
-        p if p == dcat("landingPage") => "landing_page".into(),
-        p if p == dct("language") => "languages".into(),
-        p if p == dct("accessRights") => "access_rights".into(),
-        p if p == dct("accrualPeriodicity") => "frequency".into(),
-        p if p == dct("spatial") => "spatial_place".into(),
-        p if p == dct("temporal") => "temporal_start".into(),
-        p if p == dct("issued") => "issued".into(),
-        p if p == format!("{R5R}hvdCategory") || p == format!("{R5R}applicableLegislation") => {
-            "hvd_category".into()
-        }
-        p if p == dcat("endpointURL") => "endpoint_url".into(),
-        p if p == dcat("endpointDescription") => "endpoint_description".into(),
-        p if p == dcat("servesDataset") => "serves_datasets".into(),
-        p if p == dcat("distribution") => fields::distribution(0, "access_url"),
+        CONTACT_POINT => "contact_name".into(),
+        SPATIAL => "spatial_place".into(),
+        TEMPORAL => "temporal_start".into(),
+        APPLICABLE_LEGISLATION => "hvd_category".into(),
+        DISTRIBUTION => fields::distribution(0, "access_url"),
         _ => String::new(),
     }
 }
