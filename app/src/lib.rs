@@ -24,6 +24,8 @@ pub mod catalog;
 pub mod components;
 pub mod consult;
 pub mod error;
+#[cfg(feature = "ssr")]
+pub mod form_failure;
 pub mod locale;
 pub mod maps;
 pub mod models;

@@ -55,3 +55,26 @@ mod tests {
         );
     }
 }
+
+/// The answer to a form post that failed with `status` (403, 404, 500…):
+/// the sentence in English, and `failure` as a response extension, which
+/// the router's last layer (`http::form_failures`) renders again in the
+/// reader's language.
+pub fn form_failure(
+    status: axum::http::StatusCode,
+    failure: app::form_failure::FormFailure,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let body = failure.sentence(app::i18n::Locale::en);
+    let mut response = (
+        status,
+        [(
+            axum::http::header::CONTENT_TYPE,
+            "text/plain; charset=utf-8",
+        )],
+        body,
+    )
+        .into_response();
+    response.extensions_mut().insert(failure);
+    response
+}

@@ -117,5 +117,9 @@ fn sentence(i18n: leptos_i18n::I18nContext<crate::i18n::Locale>, code: &str) -> 
         RoleSet => t!(i18n, messages.role_set).into_any(),
         Unchanged => t!(i18n, messages.unchanged).into_any(),
         TokenRevoked => t!(i18n, messages.token_revoked).into_any(),
+        ImportEmpty => t!(i18n, publish.error_empty).into_any(),
+        ImportFormat => t!(i18n, publish.error_format).into_any(),
+        ImportUpload => t!(i18n, publish.error_upload).into_any(),
+        RecordDeleted => t!(i18n, form.deleted).into_any(),
     }
 }

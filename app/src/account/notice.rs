@@ -1,4 +1,5 @@
-//! The answers of the account, administration and token form posts, shared
+//! The answers of the account, administration, token and publishing form
+//! posts that go back to a page, shared
 //! by the server (which redirects with `error=CODE` or `done=CODE`) and the
 //! pages (which show the sentence): one enum, so a mistyped code does not
 //! compile on either side.
@@ -100,6 +101,12 @@ notices! {
     OidcFailed => "oidc_failed", Error;
     /// The provider vouched for no email.
     OidcUnverified => "oidc_unverified", Error;
+    /// The import form was sent without a file.
+    ImportEmpty => "empty", Error;
+    /// The file's name ends in no RDF syntax's suffix.
+    ImportFormat => "format", Error;
+    /// The upload broke off.
+    ImportUpload => "upload", Error;
     /// A new account.
     Welcome => "welcome", Done;
     /// Signed out.
@@ -126,6 +133,8 @@ notices! {
     Unchanged => "unchanged", Done;
     /// A token was revoked.
     TokenRevoked => "token_revoked", Done;
+    /// A record was deleted.
+    RecordDeleted => "deleted", Done;
 }
 
 impl Notice {

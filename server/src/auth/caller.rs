@@ -4,6 +4,7 @@
 //! Both give the same [`Caller`] type, whose write scope is built by one
 //! function, and what a caller may do is decided in `permission.rs`.
 
+use app::account::Notice;
 use axum::extract::{FromRef, FromRequestParts};
 use axum::http::HeaderMap;
 use axum::http::request::Parts;
@@ -175,7 +176,7 @@ impl IntoResponse for CallerUnavailable {
         } else {
             "/account/sign-in"
         };
-        Redirect::to(&format!("{page}?error=unavailable")).into_response()
+        Redirect::to(&format!("{page}?error={}", Notice::Unavailable.code())).into_response()
     }
 }
 

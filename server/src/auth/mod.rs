@@ -30,7 +30,7 @@ pub use caller::{
 pub use ids::{AccountId, OrganisationId};
 pub use organisations::Organisation;
 pub use pages::AccountPages;
-pub use permission::{Denied, Permission, Refusal, decide, forbidden};
+pub use permission::{Denied, Permission, Refusal, decide};
 pub use sessions::{
     SESSION_SECONDS, end_account_sessions, end_session, session_account, start_session,
 };

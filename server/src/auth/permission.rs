@@ -2,7 +2,8 @@
 //! [`decide`] is the one place that grants or refuses it. Pages ask the
 //! same function to hide what the server would refuse anyway.
 
-use axum::http::{StatusCode, header};
+use app::form_failure::FormFailure;
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use oxigraph::model::{Graph, NamedNode};
 
@@ -69,7 +70,24 @@ impl Refusal {
         }
     }
 
-    /// What is refused and what to do, in a sentence.
+    /// The refusal as a form post's answer (translated).
+    pub fn form_failure(self) -> FormFailure {
+        match self {
+            Refusal::AdministratorsOnly => FormFailure::AdministratorsOnly,
+            Refusal::ModeratorsOnly => FormFailure::ModeratorsOnly,
+            // A session is never a token: no form post meets the last one.
+            Refusal::PublishersOnly | Refusal::TokenWithoutOrganisation => {
+                FormFailure::PublishersOnly
+            }
+            Refusal::AnotherOrganisationsRecord => FormFailure::AnotherOrganisationsRecord,
+            Refusal::TokenForAnotherOrganisation => FormFailure::TokenForAnotherOrganisation,
+            Refusal::RevokeAnotherOrganisationsToken => {
+                FormFailure::RevokeAnotherOrganisationsToken
+            }
+        }
+    }
+
+    /// What is refused and what to do, in a sentence, for machine clients.
     pub fn message(self) -> &'static str {
         match self {
             Refusal::AdministratorsOnly => {
@@ -190,19 +208,11 @@ impl IntoResponse for Denied {
             Denied::SignInFirst { then: Some(then) } => {
                 Redirect::to(&format!("/account/sign-in?error=signin&next={then}")).into_response()
             }
-            Denied::Forbidden(refusal) => forbidden(refusal.message()),
+            Denied::Forbidden(refusal) => {
+                crate::html::form_failure(StatusCode::FORBIDDEN, refusal.form_failure())
+            }
         }
     }
-}
-
-/// 403 with a sentence saying why; nothing was changed.
-pub fn forbidden(message: &str) -> Response {
-    (
-        StatusCode::FORBIDDEN,
-        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-        format!("{message} Nothing was changed."),
-    )
-        .into_response()
 }
 
 #[cfg(test)]

@@ -57,6 +57,31 @@ pub async fn switch(State(state): State<AppState>, Form(form): Form<LangForm>) -
     response
 }
 
+/// The reader's language, as the pages choose it: the language cookie,
+/// else the first language of `Accept-Language` the interface speaks, else
+/// the default.
+pub fn locale_of(headers: &axum::http::HeaderMap) -> app::i18n::Locale {
+    let from_cookie = headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == LANG_COOKIE)
+        .and_then(|(_, code)| app::locale::parse(code));
+    let from_accept = || {
+        headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .into_iter()
+            .flat_map(|v| v.split(','))
+            .filter_map(|range| range.split(';').next())
+            .filter_map(|tag| tag.trim().split('-').next())
+            .find_map(app::locale::parse)
+    };
+    from_cookie.or_else(from_accept).unwrap_or_default()
+}
+
 /// Keeps `next` only when it is a path on this site, so the switch cannot
 /// be used to send people to another site.
 fn local_path(next: Option<&str>) -> String {

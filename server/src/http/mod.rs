@@ -6,6 +6,7 @@ pub mod account;
 pub mod admin;
 mod csrf;
 mod feed;
+mod form_failures;
 mod lang;
 mod oidc;
 mod ops;
@@ -89,6 +90,7 @@ pub fn router(state: AppState) -> Router {
             std::sync::Arc::<str>::from(state.config.public_url.base_iri().trim_end_matches('/')),
             csrf::refuse_cross_site,
         ))
+        .layer(from_fn(form_failures::translate))
         .route_layer(from_fn(request_metrics::label_route))
         .layer(from_fn(request_metrics::track))
         .layer(from_fn_with_state(

@@ -12,12 +12,16 @@ use serde_json::json;
 
 use app::catalog::publish::RecordForm;
 
-use crate::auth::{Caller, Denied, Permission, forbidden};
+use crate::auth::{Caller, Denied, Permission};
 use crate::catalog::import_reports::save_report;
 use crate::catalog::pages::forms::{FormAction, SaveError, SaveOutcome, SaveRecord};
 use crate::catalog::{ImportError, ImportMode};
+use crate::html::form_failure;
+use crate::http::account::back;
 use crate::routes::Routes;
 use crate::state::AppState;
+use app::account::Notice;
+use app::form_failure::FormFailure;
 
 /// The publishers' form posts: import, the record form, deletion and API
 /// tokens.
@@ -74,7 +78,7 @@ async fn import_file(
         }
     }
     if body.is_empty() {
-        return Redirect::to("/publish/import?error=empty").into_response();
+        return back("/publish/import", Notice::ImportEmpty);
     }
     let suffix = file_name
         .rsplit_once('.')
@@ -84,7 +88,7 @@ async fn import_file(
         .map(|s| if s == "xml" { "rdf" } else { s })
         .and_then(crate::rdf::rdf_format_for_suffix);
     let Some(format) = format else {
-        return Redirect::to("/publish/import?error=format").into_response();
+        return back("/publish/import", Notice::ImportFormat);
     };
     let result = state
         .catalog
@@ -100,11 +104,10 @@ async fn import_file(
         Ok(id) => id,
         Err(err) => {
             tracing::error!("import report: {err}");
-            return (
+            return form_failure(
                 StatusCode::INTERNAL_SERVER_ERROR,
-                "The import ran, but its report could not be saved; see the server log.",
-            )
-                .into_response();
+                FormFailure::ReportNotSaved,
+            );
         }
     };
     Redirect::to(&format!("/publish/imports/{id}")).into_response()
@@ -112,7 +115,7 @@ async fn import_file(
 
 fn upload_failed(reason: &str) -> Response {
     tracing::warn!("upload failed: {reason}");
-    Redirect::to("/publish/import?error=upload").into_response()
+    back("/publish/import", Notice::ImportUpload)
 }
 
 /// What an import gave, as a report to keep: the outcome and JSON.
@@ -193,25 +196,19 @@ fn answer_save(
             draft,
             distribution,
         }) => Redirect::to(&format!("/publish/drafts/{draft}#dist{distribution}")).into_response(),
-        Ok(SaveOutcome::InvalidIri) => (
-            StatusCode::BAD_REQUEST,
-            "The form names a record whose address is not a valid IRI; nothing was saved. Open the record's edit page again.",
-        )
-            .into_response(),
+        Ok(SaveOutcome::InvalidIri) => {
+            form_failure(StatusCode::BAD_REQUEST, FormFailure::NoRecordNamed)
+        }
         Ok(SaveOutcome::Denied(denied)) => return Err(denied),
         Err(err) => {
             tracing::error!("{err}");
-            let sentence = match err {
-                SaveError::ReadRecord(_) => "Plaza could not read the record; nothing was saved.",
-                SaveError::ReadForm(_) => "Plaza could not read the form; nothing was saved.",
-                SaveError::Save(_) => "Plaza could not save the record; nothing was changed.",
-                SaveError::KeepDraft(_) => "Plaza could not keep your draft; nothing was saved.",
+            let failure = match err {
+                SaveError::ReadRecord(_) => FormFailure::RecordNotRead,
+                SaveError::ReadForm(_) => FormFailure::FormNotRead,
+                SaveError::Save(_) => FormFailure::RecordNotSaved,
+                SaveError::KeepDraft(_) => FormFailure::DraftNotKept,
             };
-            (
-                StatusCode::INTERNAL_SERVER_ERROR,
-                format!("{sentence} The error is in the server log."),
-            )
-                .into_response()
+            form_failure(StatusCode::INTERNAL_SERVER_ERROR, failure)
         }
     })
 }
@@ -256,7 +253,7 @@ async fn delete_at(state: &AppState, caller: &Caller, body: &[u8]) -> Response {
     let Ok(iri) =
         oxigraph::model::NamedNode::new(format!("{base}{}", path.trim_start_matches('/')))
     else {
-        return (StatusCode::BAD_REQUEST, "The form names no record.").into_response();
+        return form_failure(StatusCode::BAD_REQUEST, FormFailure::NoRecordNamed);
     };
     match state
         .catalog
@@ -264,18 +261,18 @@ async fn delete_at(state: &AppState, caller: &Caller, body: &[u8]) -> Response {
         .delete(&iri, &caller.write_scope())
         .await
     {
-        Ok(true) => Redirect::to("/publish?deleted=1").into_response(),
-        Ok(false) => (
-            StatusCode::NOT_FOUND,
-            "There is no record at that address (it may be deleted already).",
-        )
-            .into_response(),
-        Err(ImportError::OutOfScope(_)) => forbidden(
-            "This record belongs to another organisation: you may not delete it. Nothing was changed.",
+        Ok(true) => back("/publish", Notice::RecordDeleted),
+        Ok(false) => form_failure(StatusCode::NOT_FOUND, FormFailure::NoSuchRecord),
+        Err(ImportError::OutOfScope(_)) => form_failure(
+            StatusCode::FORBIDDEN,
+            FormFailure::AnotherOrganisationsRecord,
         ),
         Err(err) => {
             tracing::error!("delete: {err}");
-            (StatusCode::INTERNAL_SERVER_ERROR, "Plaza could not delete the record; nothing was changed. The error is in the server log.").into_response()
+            form_failure(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                FormFailure::RecordNotDeleted,
+            )
         }
     }
 }

@@ -236,3 +236,60 @@ async fn a_publisher_of_another_organisation_cannot_edit_or_delete_a_record() {
         before
     );
 }
+
+#[tokio::test]
+async fn a_refused_form_post_says_why_in_the_readers_language() {
+    let app = TestApp::spawn().await;
+    app.make_account("citizen@example.org", "citizen", &[])
+        .await;
+    let cookie = app.sign_in("citizen@example.org").await;
+    let form = [
+        ("id", "parks"),
+        ("name", "Parks"),
+        ("agent_iri", "http://plaza.test/organisations/parks"),
+    ];
+    let refused = |extra: Option<(&'static str, &'static str)>| {
+        let cookie = cookie.clone();
+        let app = &app;
+        async move {
+            let response = app
+                .send(Method::POST, "/admin/organisations", |r| {
+                    let r = r.header("cookie", &cookie).form(&form);
+                    match extra {
+                        Some((name, value)) => r.header(name, value),
+                        None => r,
+                    }
+                })
+                .await;
+            assert_eq!(response.status(), 403);
+            response.text().await.unwrap()
+        }
+    };
+    let english = refused(None).await;
+    assert!(
+        english.starts_with("Only administrators manage organisations"),
+        "{english}"
+    );
+    let french = refused(Some(("accept-language", "fr-BE, en;q=0.5"))).await;
+    assert!(
+        french.starts_with("Seuls les administrateurs gèrent les organisations"),
+        "{french}"
+    );
+    // The language cookie decides over the browser's languages.
+    let cookie_fr = format!("{cookie}; i18n_pref_locale=fr");
+    let response = app
+        .send(Method::POST, "/admin/organisations", |r| {
+            r.header("cookie", &cookie_fr)
+                .header("accept-language", "en")
+                .form(&form)
+        })
+        .await;
+    assert_eq!(response.status(), 403);
+    assert!(
+        response
+            .text()
+            .await
+            .unwrap()
+            .contains("Rien n'a été modifié.")
+    );
+}

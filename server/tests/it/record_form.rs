@@ -318,7 +318,7 @@ async fn a_deleted_record_leaves_the_catalog_and_keeps_its_history() {
         })
         .await;
     assert_eq!(response.status(), 303);
-    assert_eq!(response.headers()["location"], "/publish?deleted=1");
+    assert_eq!(response.headers()["location"], "/publish?done=deleted");
     assert_eq!(app.get("/datasets/bicycle-counts").await.0, 404);
     let (status, _) = app
         .get_rdf("http://plaza.test/datasets/bicycle-counts")

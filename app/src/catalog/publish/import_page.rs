@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use crate::account::Notice;
 use crate::catalog::publish::publisher_session;
 use crate::components::{ErrorNotice, PageHeading};
 use crate::i18n::{t, t_string, use_i18n};
@@ -15,7 +16,11 @@ pub fn ImportPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let session = Resource::new(|| (), |_| publisher_session());
-    let error = move || query.with(|q| q.get("error"));
+    let error = move || {
+        query
+            .with(|q| q.get("error"))
+            .map(|code| Notice::from_code(&code))
+    };
     view! {
         <PageHeading title=move || t_string!(i18n, publish.import_title).to_string() />
         <Suspense>
@@ -28,9 +33,10 @@ pub fn ImportPage() -> impl IntoView {
                                 .map(|code| {
                                     view! {
                                         <p class="notice notice-error" role="alert">
-                                            {match code.as_str() {
-                                                "empty" => t!(i18n, publish.error_empty).into_any(),
-                                                "format" => t!(i18n, publish.error_format).into_any(),
+                                            {match code {
+                                                Some(Notice::ImportEmpty) => t!(i18n, publish.error_empty).into_any(),
+                                                Some(Notice::ImportFormat) => t!(i18n, publish.error_format).into_any(),
+                                                Some(Notice::Unavailable) => t!(i18n, errors.store_unavailable).into_any(),
                                                 _ => t!(i18n, publish.error_upload).into_any(),
                                             }}
                                         </p>

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use crate::account::Notice;
 use crate::catalog::publish::publisher_session;
 use crate::components::{ErrorNotice, PageHeading};
 use crate::i18n::{t, t_string, use_i18n};
@@ -22,7 +23,8 @@ pub fn PublishPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match session.await {
                     Ok(Some(info)) => {
-                        let deleted = query.with(|q| q.get("deleted")).is_some();
+                        let deleted = query.with(|q| q.get("done")).as_deref().and_then(Notice::from_code)
+                            == Some(Notice::RecordDeleted);
                         view! {
                             {deleted.then(|| view! { <p class="notice notice-info" role="status">{t!(i18n, form.deleted)}</p> })}
                             <p class="lead">
@@ -70,8 +72,7 @@ pub fn PublishPage() -> impl IntoView {
                     Ok(None) => {
                         view! {
                             <p class="lead">{t!(i18n, publish.intro)}</p>
-                            {error()
-                                .is_some()
+                            {(error().as_deref().and_then(Notice::from_code) == Some(Notice::Unavailable))
                                 .then(|| {
                                     view! {
                                         <p class="notice notice-error" role="alert">
