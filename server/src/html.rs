@@ -43,19 +43,6 @@ pub fn page(title: &str, body: &str, alternates: &[(String, &str)]) -> String {
     )
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn markup_in_text_is_escaped() {
-        assert_eq!(
-            escape("<b a=\"x\">&'"),
-            "&lt;b a=&quot;x&quot;&gt;&amp;&#39;"
-        );
-    }
-}
-
 /// The answer to a form post that failed with `status` (403, 404, 500…):
 /// the sentence in English, and `failure` as a response extension, which
 /// the router's last layer (`http::form_failures`) renders again in the
@@ -77,4 +64,17 @@ pub fn form_failure(
         .into_response();
     response.extensions_mut().insert(failure);
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_in_text_is_escaped() {
+        assert_eq!(
+            escape("<b a=\"x\">&'"),
+            "&lt;b a=&quot;x&quot;&gt;&amp;&#39;"
+        );
+    }
 }
