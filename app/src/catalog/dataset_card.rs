@@ -20,7 +20,7 @@ pub fn DatasetCard(dataset: DatasetSummary) -> impl IntoView {
         formats,
         modified,
     } = dataset;
-    let kind_label = crate::catalog::facet_list::value_label("type", &kind);
+    let kind_label = crate::catalog::facet_list::kind_label(kind);
     view! {
         <li class="card dataset-card">
             <h3 class="card-title" data-iri=iri>

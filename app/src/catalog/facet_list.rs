@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::catalog::RecordKind;
 use crate::catalog::{FacetGroup, SearchPage};
 use crate::i18n::{t, t_string, use_i18n};
 
@@ -145,14 +146,24 @@ fn facet_title(name: &str) -> String {
     .to_string()
 }
 
-/// A value's label; record kinds are translated here, other labels come
-/// translated from the server.
-pub fn value_label(facet: &str, label: &str) -> String {
+/// A record kind in the reader's language.
+pub fn kind_label(kind: RecordKind) -> String {
     let i18n = use_i18n();
+    match kind {
+        RecordKind::Dataset => t_string!(i18n, catalog.kind_dataset).to_string(),
+        RecordKind::DataService => t_string!(i18n, catalog.kind_service).to_string(),
+        RecordKind::DatasetSeries => t_string!(i18n, catalog.kind_series).to_string(),
+    }
+}
+
+/// The label of a facet value (`type` values by kind, quality ratings and
+/// checks in words; other values are labelled by the server).
+pub fn value_label(facet: &str, label: &str) -> String {
     match (facet, label) {
-        ("type", "dataset") => t_string!(i18n, catalog.kind_dataset).to_string(),
-        ("type", "service") => t_string!(i18n, catalog.kind_service).to_string(),
-        ("type", "series") => t_string!(i18n, catalog.kind_series).to_string(),
+        ("type", name) => match RecordKind::from_name(name) {
+            Some(kind) => kind_label(kind),
+            None => label.to_owned(),
+        },
         ("quality", rating) => crate::catalog::quality_view::rating_label(rating),
         ("missing", check) => crate::catalog::quality_view::check_label(check),
         _ => label.to_owned(),

@@ -12,6 +12,7 @@ mod publishers_page;
 mod quality;
 mod quality_chart;
 pub(crate) mod quality_view;
+mod record_kind;
 mod record_page;
 mod record_parts;
 mod record_types;
@@ -30,6 +31,7 @@ pub use publisher_page::PublisherPage;
 pub use publishers_page::PublishersPage;
 pub use quality::{DIMENSIONS, Quality, QualityCheck, QualityDimension, rating};
 pub use quality_view::QualityPanel;
+pub use record_kind::RecordKind;
 pub use record_page::RecordPage;
 pub use record_types::{
     Alternate, Change, Distribution, Problem, Property, RecordView, Value, Version,

@@ -74,7 +74,7 @@ fn RecordContent(view: RecordView) -> impl IntoView {
         schema_org,
         ..
     } = view;
-    let kind_label = crate::catalog::facet_list::value_label("type", &kind);
+    let kind_label = crate::catalog::facet_list::kind_label(kind);
     let heading = title.clone();
     let old_version = version != current_version;
     view! {

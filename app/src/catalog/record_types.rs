@@ -101,8 +101,8 @@ pub struct RecordView {
     pub iri: String,
     /// The page's path on this site.
     pub path: String,
-    /// `dataset`, `service` or `series`.
-    pub kind: String,
+    /// Dataset, data service or series.
+    pub kind: crate::catalog::RecordKind,
     /// Title in the reader's language.
     pub title: String,
     /// Description in the reader's language.

@@ -12,8 +12,8 @@ pub struct DatasetSummary {
     pub iri: String,
     /// Where its page is on this site.
     pub page: String,
-    /// `dataset`, `service` or `series`.
-    pub kind: String,
+    /// Dataset, data service or series.
+    pub kind: crate::catalog::RecordKind,
     /// Title in the requested language, or the best available one.
     pub title: String,
     /// Description in the requested language, or the best available one.

@@ -7,6 +7,7 @@
 use oxigraph::model::vocab::rdf;
 use oxigraph::model::{Graph, NamedNode, NamedNodeRef, TermRef, Triple, TripleRef};
 
+use crate::catalog::KindInRdf;
 use crate::catalog::{CatalogStore, CatalogStoreError, RecordKind};
 
 const LINKS: &[&str] = &[

@@ -27,6 +27,8 @@ pub use pages::{CatalogPages, PublishingService};
 pub use record_graph::{
     CatalogIris, RecordFacts, description_of, facts_of, same_description, tombstone_graph,
 };
-pub use records::{RecordDraft, RecordKind, RefusedRecord, SplitBody, boundary_nodes, slug, split};
+pub use records::{
+    KindInRdf, RecordDraft, RecordKind, RefusedRecord, SplitBody, boundary_nodes, slug, split,
+};
 pub use snapshot::{ReadError, current_graphs, current_graphs_with_violations, graph_of_nquads};
 pub use store::{CatalogStore, CatalogStoreError, RecordQuery, RecordSlice};

@@ -9,6 +9,7 @@ use oxigraph::model::{
     Graph, Literal, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, TermRef, Triple,
 };
 
+use crate::catalog::KindInRdf;
 use crate::catalog::records::RecordKind;
 
 const DCAT_CATALOG_RECORD: NamedNodeRef<'_> =

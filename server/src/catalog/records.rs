@@ -18,57 +18,27 @@ const DCAT: &str = "http://www.w3.org/ns/dcat#";
 const DCT_IDENTIFIER: NamedNodeRef<'_> =
     NamedNodeRef::new_unchecked("http://purl.org/dc/terms/identifier");
 
-/// The kinds of record a catalog holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum RecordKind {
-    /// `dcat:Dataset`.
-    Dataset,
-    /// `dcat:DataService`.
-    DataService,
-    /// `dcat:DatasetSeries`.
-    DatasetSeries,
+pub use app::catalog::RecordKind;
+
+/// A record kind in RDF.
+pub trait KindInRdf {
+    /// The DCAT class.
+    fn class(self) -> NamedNode;
+    /// The catalog property that lists records of this kind.
+    fn catalog_property(self) -> NamedNode;
 }
 
-impl RecordKind {
-    /// In order of precedence when a node has several of these types.
-    pub const ALL: [RecordKind; 3] = [
-        RecordKind::DatasetSeries,
-        RecordKind::DataService,
-        RecordKind::Dataset,
-    ];
-
-    /// The DCAT class.
-    pub fn class(self) -> NamedNode {
-        let local = match self {
-            RecordKind::Dataset => "Dataset",
-            RecordKind::DataService => "DataService",
-            RecordKind::DatasetSeries => "DatasetSeries",
-        };
-        NamedNode::new_unchecked(format!("{DCAT}{local}"))
+impl KindInRdf for RecordKind {
+    fn class(self) -> NamedNode {
+        NamedNode::new_unchecked(format!("{DCAT}{}", self.class_name()))
     }
 
-    /// The path segment of minted IRIs (`datasets`, `services`, `series`).
-    pub fn segment(self) -> &'static str {
-        match self {
-            RecordKind::Dataset => "datasets",
-            RecordKind::DataService => "services",
-            RecordKind::DatasetSeries => "series",
-        }
-    }
-
-    /// The catalog property that lists records of this kind.
-    pub fn catalog_property(self) -> NamedNode {
+    fn catalog_property(self) -> NamedNode {
         let local = match self {
             RecordKind::DataService => "service",
             RecordKind::Dataset | RecordKind::DatasetSeries => "dataset",
         };
         NamedNode::new_unchecked(format!("{DCAT}{local}"))
-    }
-
-    /// The kind for a `segment()`.
-    pub fn from_segment(segment: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.segment() == segment)
     }
 }
 

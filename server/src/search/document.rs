@@ -7,6 +7,7 @@ use oxigraph::model::vocab::rdf;
 use oxigraph::model::{Graph, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, TermRef};
 use serde::{Deserialize, Serialize};
 
+use crate::catalog::KindInRdf;
 use crate::catalog::{CatalogIris, CatalogStore, CatalogStoreError, RecordKind, facts_of};
 
 const DCAT: &str = "http://www.w3.org/ns/dcat#";
@@ -29,7 +30,8 @@ pub struct SearchDocument {
     pub iri: String,
     /// Where its page is on this site (the IRI itself for local records).
     pub page: String,
-    /// `dataset`, `service` or `series`.
+    /// `dataset`, `service` or `series` ([`RecordKind::name`]; the index's
+    /// stored form, so it stays a string).
     pub kind: String,
     /// Plaza's version number of the record.
     pub version: i64,
@@ -123,7 +125,7 @@ impl SearchDocument {
         Some(SearchDocument {
             iri: iri.as_str().to_owned(),
             page: page_of(iris, iri),
-            kind: kind_name(kind).to_owned(),
+            kind: kind.name().to_owned(),
             version: facts.as_ref().map_or(0, |f| f.version),
             titles: texts("title"),
             descriptions: texts("description"),
@@ -222,15 +224,6 @@ pub fn pick_text<'a>(texts: &'a [Text], lang: &str) -> Option<&'a Text> {
         .or_else(|| tagged("en"))
         .or_else(|| texts.iter().find(|t| t.lang.is_none()))
         .or_else(|| texts.first())
-}
-
-/// The short name of a record kind, as used in URLs and facets.
-pub fn kind_name(kind: RecordKind) -> &'static str {
-    match kind {
-        RecordKind::Dataset => "dataset",
-        RecordKind::DataService => "service",
-        RecordKind::DatasetSeries => "series",
-    }
 }
 
 /// The page of a record on this site: a local record's IRI is its page;

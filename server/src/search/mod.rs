@@ -12,7 +12,7 @@ mod sort;
 mod stats;
 mod sync;
 
-pub use document::{SearchDocument, Text, add_publisher_names, kind_name, page_of, pick_text};
+pub use document::{SearchDocument, Text, add_publisher_names, page_of, pick_text};
 pub use facets::FacetKind;
 pub use index::{SearchError, SearchIndex};
 pub use query::{FacetCounts, SearchRequest, SearchResponse, SortOrder, words};

@@ -139,7 +139,7 @@ pub fn summary(document: &SearchDocument, lang: &str) -> DatasetSummary {
     DatasetSummary {
         iri: document.iri.clone(),
         page: document.page.clone(),
-        kind: document.kind.clone(),
+        kind: app::catalog::RecordKind::from_name(&document.kind).unwrap_or_default(),
         title: text(&document.titles).unwrap_or_else(|| document.iri.clone()),
         description: text(&document.descriptions).map(|d| shorten(&d, DESCRIPTION_CHARS)),
         publisher: text(&document.publisher_names).or_else(|| document.publisher.clone()),

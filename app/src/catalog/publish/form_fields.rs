@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::catalog::publish::{FieldError, Options};
+use crate::catalog::publish::{FieldError, FieldProblem, Options};
 use crate::i18n::{t_string, use_i18n};
 
 /// The errors of the form, shared by its fields.
@@ -17,20 +17,21 @@ fn error_of(errors: Errors, name: &str) -> Option<FieldError> {
 /// An error in the reader's language.
 pub fn error_text(error: &FieldError) -> String {
     let i18n = use_i18n();
-    match error.kind.as_str() {
-        "required" => t_string!(i18n, form.error_required).to_string(),
-        "too_many" => t_string!(i18n, form.error_too_many).to_string(),
-        "format" => t_string!(i18n, form.error_format).to_string(),
-        "vocabulary" => t_string!(i18n, form.error_vocabulary).to_string(),
-        "url" => t_string!(i18n, form.error_url).to_string(),
-        "email" => t_string!(i18n, form.error_email).to_string(),
-        "date" => t_string!(i18n, form.error_date).to_string(),
-        "date_order" => t_string!(i18n, form.error_date_order).to_string(),
-        "number" => t_string!(i18n, form.error_number).to_string(),
-        "bbox" => t_string!(i18n, form.error_bbox).to_string(),
-        "slug" => t_string!(i18n, form.error_slug).to_string(),
-        "taken" => t_string!(i18n, form.error_taken).to_string(),
-        _ => error.message.clone(),
+    use FieldProblem::*;
+    match error.kind {
+        Required => t_string!(i18n, form.error_required).to_string(),
+        TooMany => t_string!(i18n, form.error_too_many).to_string(),
+        Format => t_string!(i18n, form.error_format).to_string(),
+        Vocabulary => t_string!(i18n, form.error_vocabulary).to_string(),
+        Url => t_string!(i18n, form.error_url).to_string(),
+        Email => t_string!(i18n, form.error_email).to_string(),
+        Date => t_string!(i18n, form.error_date).to_string(),
+        DateOrder => t_string!(i18n, form.error_date_order).to_string(),
+        Number => t_string!(i18n, form.error_number).to_string(),
+        Bbox => t_string!(i18n, form.error_bbox).to_string(),
+        Slug => t_string!(i18n, form.error_slug).to_string(),
+        Taken => t_string!(i18n, form.error_taken).to_string(),
+        Other => error.message.clone(),
     }
 }
 

@@ -8,6 +8,7 @@ use leptos_i18n::Locale as _;
 use leptos_router::hooks::{use_location, use_query_map};
 
 use crate::catalog::QualityPanel;
+use crate::catalog::RecordKind;
 use crate::catalog::publish::form_fields::{
     Checkboxes, Errors, Select, TextArea, TextInput, error_text,
 };
@@ -32,7 +33,8 @@ pub fn RecordFormPage() -> impl IntoView {
             FormSource::New(
                 query
                     .with(|q| q.get("kind"))
-                    .unwrap_or_else(|| "dataset".into()),
+                    .and_then(|name| RecordKind::from_name(&name))
+                    .unwrap_or_default(),
             )
         }
     };
@@ -81,7 +83,7 @@ fn RecordFormView(data: FormPageData) -> impl IntoView {
     let errors: Errors = RwSignal::new(errors);
     let quality = RwSignal::new(quality);
     let editing = !form.iri.is_empty();
-    let kind = form.kind.clone();
+    let kind = form.kind;
     let title = if editing {
         t_string!(i18n, form.title_edit)
     } else {
@@ -144,7 +146,7 @@ fn RecordFormView(data: FormPageData) -> impl IntoView {
             })}
         <div class="form-layout">
             <form id="record-form" class="stacked-form record-form" method="post" action="/publish/records" novalidate on:focusout=check>
-                <input type="hidden" name="kind" value=form.kind.clone() />
+                <input type="hidden" name="kind" value=form.kind.name() />
                 <input type="hidden" name="iri" value=form.iri.clone() />
                 {move || {
                     let all = errors.get();
@@ -209,7 +211,7 @@ fn RecordFormView(data: FormPageData) -> impl IntoView {
                     <p class="hint">{t!(i18n, form.hvd_hint)}</p>
                     <Select name="hvd_category".to_owned() label=t_string!(i18n, form.hvd_category).to_string() value=form.hvd_category.clone() options=options.hvd_categories.clone() errors />
                 </fieldset>
-                {(kind == "service").then(|| view! {
+                {(kind == RecordKind::DataService).then(|| view! {
                     <fieldset>
                         <legend>{t!(i18n, form.service)}</legend>
                         <TextInput name="endpoint_url".to_owned() label=t_string!(i18n, form.endpoint_url).to_string() value=form.endpoint_url.clone() errors kind="url" />
@@ -217,7 +219,7 @@ fn RecordFormView(data: FormPageData) -> impl IntoView {
                         <TextInput name="serves_datasets".to_owned() label=t_string!(i18n, form.serves_datasets).to_string() value=form.serves_datasets.clone() errors hint=t_string!(i18n, form.serves_datasets_hint).to_string() />
                     </fieldset>
                 })}
-                {(kind == "dataset").then(|| {
+                {(kind == RecordKind::Dataset).then(|| {
                     let options = options.clone();
                     view! {
                         {distributions

@@ -23,7 +23,9 @@ pub use form_page::RecordFormPage;
 pub use import_page::ImportPage;
 pub use import_report::import_report;
 pub use publish_page::PublishPage;
-pub use record_form::{DistributionForm, FORM_LANGUAGES, FieldError, RecordForm, fields};
+pub use record_form::{
+    DistributionForm, FORM_LANGUAGES, FieldError, FieldProblem, RecordForm, fields,
+};
 pub use report_page::ReportPage;
 #[cfg(feature = "ssr")]
 pub use service::Publishing;

@@ -48,8 +48,8 @@ impl DistributionForm {
 /// A dataset, data service or series as the form holds it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RecordForm {
-    /// `dataset`, `service` or `series`.
-    pub kind: String,
+    /// Dataset, data service or series.
+    pub kind: crate::catalog::RecordKind,
     /// The record's IRI when editing; empty for a new record.
     pub iri: String,
     /// For a new record: the last part of its address (made from the
@@ -124,7 +124,9 @@ impl RecordForm {
         for (name, value) in pairs {
             let value = value.trim();
             match name {
-                "kind" => form.kind = value.to_owned(),
+                "kind" => {
+                    form.kind = crate::catalog::RecordKind::from_name(value).unwrap_or_default()
+                }
                 "iri" => form.iri = value.to_owned(),
                 "slug" => form.slug = value.to_owned(),
                 "keywords" => form.keywords = value.to_owned(),
@@ -208,10 +210,43 @@ fn text_in<'a>(texts: &'a [(String, String)], lang: &str) -> &'a str {
 pub struct FieldError {
     /// The field's name (as in the form), or "" for the record as a whole.
     pub field: String,
-    /// `required`, `format`, `vocabulary`, `too_many` or `other`.
-    pub kind: String,
-    /// The validator's own words, for `other`.
+    /// What is wrong.
+    pub kind: FieldProblem,
+    /// The validator's own words, for [`FieldProblem::Other`].
     pub message: String,
+}
+
+/// What is wrong with a field. The variants are in the alphabetical order
+/// of their JSON names, which is the order errors are listed in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldProblem {
+    /// Not four numbers west, south, east, north.
+    Bbox,
+    /// Not a date.
+    Date,
+    /// The period ends before it starts.
+    DateOrder,
+    /// Not an email address.
+    Email,
+    /// A value of the wrong form (SHACL datatype, pattern, length).
+    Format,
+    /// Not a number.
+    Number,
+    /// Anything else: the validator's own words are in the message.
+    Other,
+    /// A value is required.
+    Required,
+    /// Not a valid address part.
+    Slug,
+    /// The address is taken.
+    Taken,
+    /// More values than allowed.
+    TooMany,
+    /// Not a web address.
+    Url,
+    /// Not a term of the vocabulary the field takes.
+    Vocabulary,
 }
 
 #[cfg(test)]

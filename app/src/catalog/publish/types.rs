@@ -74,8 +74,8 @@ pub struct ImportReportView {
 /// Where the record form's content comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FormSource {
-    /// A new record of this kind (`dataset`, `service`, `series`).
-    New(String),
+    /// A new record of this kind.
+    New(crate::catalog::RecordKind),
     /// The record whose page is at this path.
     Edit(String),
     /// A saved draft.

@@ -11,7 +11,9 @@ use app::services::{ServiceError, ServiceFuture};
 use serde_json::Value;
 
 use crate::auth::{Caller, Permission, Person, caller_of_session, decide};
-use crate::catalog::pages::forms::{form_of, kind_of, load_draft, prepare};
+use crate::catalog::KindInRdf;
+use crate::catalog::RecordKind;
+use crate::catalog::pages::forms::{form_of, load_draft, prepare};
 use crate::catalog::pages::view::property_label;
 use crate::catalog::{CatalogIris, current_graphs};
 use crate::search::pick_text;
@@ -135,10 +137,6 @@ impl Publishing for PublishingService {
             let lang = app::locale::code(locale);
             let (form, errors) = match source {
                 FormSource::New(kind) => {
-                    let kind = match kind.as_str() {
-                        "service" | "series" => kind,
-                        _ => "dataset".to_owned(),
-                    };
                     let mut form = RecordForm {
                         kind,
                         publisher: session
@@ -148,7 +146,7 @@ impl Publishing for PublishingService {
                             .unwrap_or_default(),
                         ..RecordForm::default()
                     };
-                    if form.kind == "dataset" {
+                    if form.kind == RecordKind::Dataset {
                         form.distributions.push(Default::default());
                     }
                     (form, Vec::new())
@@ -191,18 +189,24 @@ impl Publishing for PublishingService {
                             stored: graph,
                         },
                     )?;
-                    let kind = ["dataset", "service", "series"]
-                        .into_iter()
-                        .find(|k| {
-                            graph.contains(oxigraph::model::TripleRef::new(
-                                iri.as_ref(),
-                                oxigraph::model::vocab::rdf::TYPE,
-                                kind_of(k).class().as_ref(),
-                            ))
-                        })
-                        .unwrap_or("dataset");
+                    // The form edits a record typed both dataset and
+                    // series as a dataset, as it always has.
+                    let kind = [
+                        RecordKind::Dataset,
+                        RecordKind::DataService,
+                        RecordKind::DatasetSeries,
+                    ]
+                    .into_iter()
+                    .find(|k| {
+                        graph.contains(oxigraph::model::TripleRef::new(
+                            iri.as_ref(),
+                            oxigraph::model::vocab::rdf::TYPE,
+                            k.class().as_ref(),
+                        ))
+                    })
+                    .unwrap_or_default();
                     let mut form = form_of(graph, &iri, kind);
-                    if kind == "dataset" && form.distributions.is_empty() {
+                    if kind == RecordKind::Dataset && form.distributions.is_empty() {
                         form.distributions.push(Default::default());
                     }
                     (form, Vec::new())

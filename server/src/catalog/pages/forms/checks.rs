@@ -1,12 +1,12 @@
 //! Checks of what was typed, before SHACL: addresses, e-mail, dates,
 //! numbers and the bounding box, each reported on its field.
 
-use app::catalog::publish::{FieldError, RecordForm, fields};
+use app::catalog::publish::{FieldError, FieldProblem, RecordForm, fields};
 
-fn error(field: String, kind: &str) -> FieldError {
+fn error(field: String, kind: FieldProblem) -> FieldError {
     FieldError {
         field,
-        kind: kind.to_owned(),
+        kind,
         message: String::new(),
     }
 }
@@ -47,7 +47,7 @@ pub fn input_errors(form: &RecordForm) -> Vec<FieldError> {
     let mut errors = Vec::new();
     let mut url = |field: String, value: &str| {
         if !value.is_empty() && !is_url(value) {
-            errors.push(error(field, "url"));
+            errors.push(error(field, FieldProblem::Url));
         }
     };
     url("landing_page".into(), &form.landing_page);
@@ -69,11 +69,14 @@ pub fn input_errors(form: &RecordForm) -> Vec<FieldError> {
     }
     for (n, d) in form.distributions.iter().enumerate() {
         if !d.byte_size.is_empty() && d.byte_size.parse::<u64>().is_err() {
-            errors.push(error(fields::distribution(n, "byte_size"), "number"));
+            errors.push(error(
+                fields::distribution(n, "byte_size"),
+                FieldProblem::Number,
+            ));
         }
     }
     if !form.contact_email.is_empty() && !valid_email(&form.contact_email) {
-        errors.push(error("contact_email".into(), "email"));
+        errors.push(error("contact_email".into(), FieldProblem::Email));
     }
     for (field, value) in [
         ("temporal_start", &form.temporal_start),
@@ -81,20 +84,20 @@ pub fn input_errors(form: &RecordForm) -> Vec<FieldError> {
         ("issued", &form.issued),
     ] {
         if !value.is_empty() && !is_date(value) {
-            errors.push(error(field.into(), "date"));
+            errors.push(error(field.into(), FieldProblem::Date));
         }
     }
     if is_date(&form.temporal_start)
         && is_date(&form.temporal_end)
         && form.temporal_end < form.temporal_start
     {
-        errors.push(error("temporal_end".into(), "date_order"));
+        errors.push(error("temporal_end".into(), FieldProblem::DateOrder));
     }
     if !form.spatial_bbox.is_empty() && bbox(&form.spatial_bbox).is_none() {
-        errors.push(error("spatial_bbox".into(), "bbox"));
+        errors.push(error("spatial_bbox".into(), FieldProblem::Bbox));
     }
     if !form.slug.is_empty() && crate::catalog::slug(&form.slug) != form.slug {
-        errors.push(error("slug".into(), "slug"));
+        errors.push(error("slug".into(), FieldProblem::Slug));
     }
     errors
 }
@@ -124,15 +127,15 @@ mod tests {
             ("dist0_byte_size", "12 MB"),
             ("dist0_download_url", "https://example.org/a.csv"),
         ]);
-        let fields: Vec<(String, String)> = input_errors(&form)
+        let fields: Vec<(String, FieldProblem)> = input_errors(&form)
             .into_iter()
             .map(|e| (e.field, e.kind))
             .collect();
-        assert!(fields.contains(&("landing_page".into(), "url".into())));
-        assert!(fields.contains(&("contact_email".into(), "email".into())));
-        assert!(fields.contains(&("temporal_start".into(), "date".into())));
-        assert!(fields.contains(&("spatial_bbox".into(), "bbox".into())));
-        assert!(fields.contains(&("dist0_byte_size".into(), "number".into())));
+        assert!(fields.contains(&("landing_page".into(), FieldProblem::Url)));
+        assert!(fields.contains(&("contact_email".into(), FieldProblem::Email)));
+        assert!(fields.contains(&("temporal_start".into(), FieldProblem::Date)));
+        assert!(fields.contains(&("spatial_bbox".into(), FieldProblem::Bbox)));
+        assert!(fields.contains(&("dist0_byte_size".into(), FieldProblem::Number)));
         assert!(!fields.iter().any(|(f, _)| f == "dist0_download_url"));
         assert_eq!(bbox("3.6, 51.0, 3.8, 51.1"), Some([3.6, 51.0, 3.8, 51.1]));
     }

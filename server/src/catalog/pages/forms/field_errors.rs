@@ -2,7 +2,7 @@
 //! and path say which field (by the table in `mapping.rs`, and the nodes
 //! the form makes), the constraint says what kind of error.
 
-use app::catalog::publish::{FieldError, fields};
+use app::catalog::publish::{FieldError, FieldProblem, fields};
 use oxigraph::model::{Graph, NamedNode, NamedNodeRef, NamedOrBlankNode, TermRef};
 
 use crate::catalog::pages::forms::mapping::{
@@ -71,20 +71,22 @@ pub fn field_errors(
             };
             // A result no field shows keeps the validator's own words.
             let kind = if field.is_empty() {
-                "other"
+                FieldProblem::Other
             } else {
                 kind_of(&result.constraint)
             };
             FieldError {
                 field,
-                kind: kind.to_owned(),
+                kind,
                 message: result.message.clone(),
             }
         })
         .collect();
     errors.sort_by(|a, b| (&a.field, &a.kind).cmp(&(&b.field, &b.kind)));
     errors.dedup_by(|a, b| {
-        a.field == b.field && a.kind == b.kind && (a.kind != "other" || a.message == b.message)
+        a.field == b.field
+            && a.kind == b.kind
+            && (a.kind != FieldProblem::Other || a.message == b.message)
     });
     errors
 }
@@ -104,17 +106,17 @@ fn record_field(path: &str) -> String {
     }
 }
 
-fn kind_of(constraint: &str) -> &'static str {
+fn kind_of(constraint: &str) -> FieldProblem {
     let name = constraint.rsplit([':', '#']).next().unwrap_or(constraint);
     match name {
-        "MinCountConstraintComponent" => "required",
-        "MaxCountConstraintComponent" => "too_many",
+        "MinCountConstraintComponent" => FieldProblem::Required,
+        "MaxCountConstraintComponent" => FieldProblem::TooMany,
         "DatatypeConstraintComponent"
         | "PatternConstraintComponent"
         | "NodeKindConstraintComponent"
         | "MinLengthConstraintComponent"
-        | "MaxLengthConstraintComponent" => "format",
-        "ClassConstraintComponent" | "InConstraintComponent" => "vocabulary",
-        _ => "other",
+        | "MaxLengthConstraintComponent" => FieldProblem::Format,
+        "ClassConstraintComponent" | "InConstraintComponent" => FieldProblem::Vocabulary,
+        _ => FieldProblem::Other,
     }
 }

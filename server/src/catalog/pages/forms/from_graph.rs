@@ -6,6 +6,7 @@
 use app::catalog::publish::{DistributionForm, FORM_LANGUAGES, RecordForm};
 use oxigraph::model::{Graph, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, TermRef};
 
+use crate::catalog::RecordKind;
 use crate::catalog::pages::forms::mapping::{
     CONTACT_POINT, DISTRIBUTION, DISTRIBUTION_FIELDS, FormField, RECORD_FIELDS, SPATIAL, Slot,
     TEMPORAL, ValueKind,
@@ -15,10 +16,10 @@ const DCAT: &str = "http://www.w3.org/ns/dcat#";
 const VCARD: &str = "http://www.w3.org/2006/vcard/ns#";
 
 /// The form for the record `iri` of `kind` described in `graph`.
-pub fn form_of(graph: &Graph, iri: &NamedNode, kind: &str) -> RecordForm {
+pub fn form_of(graph: &Graph, iri: &NamedNode, kind: RecordKind) -> RecordForm {
     let node: NamedOrBlankNodeRef<'_> = iri.as_ref().into();
     let mut form = RecordForm {
-        kind: kind.to_owned(),
+        kind,
         iri: iri.as_str().to_owned(),
         ..RecordForm::default()
     };
@@ -274,7 +275,7 @@ mod tests {
             (service, RecordKind::DataService),
         ] {
             let (graph, _) = record_graph(&form, &iri, kind, None);
-            assert_eq!(form_of(&graph, &iri, &form.kind), form);
+            assert_eq!(form_of(&graph, &iri, form.kind), form);
         }
     }
 }

@@ -19,6 +19,6 @@ pub use checks::input_errors;
 pub use drafts::{DRAFTS_PERSONAL_DATA, load_draft, save_draft};
 pub use field_errors::field_errors;
 pub use from_graph::form_of;
-pub use prepare::{Prepared, kind_of, prepare};
+pub use prepare::{Prepared, prepare};
 pub use save::{FormAction, SaveError, SaveOutcome, SaveRecord};
 pub use to_graph::{distribution_iri, record_graph};

@@ -3,7 +3,7 @@
 //! values, then SHACL) and the quality it would have.
 
 use app::catalog::Quality;
-use app::catalog::publish::{FORM_LANGUAGES, FieldError, RecordForm};
+use app::catalog::publish::{FORM_LANGUAGES, FieldError, FieldProblem, RecordForm};
 use oxigraph::model::{Graph, NamedNode};
 
 use crate::catalog::pages::forms::{field_errors, input_errors, record_graph};
@@ -27,22 +27,13 @@ pub struct Prepared {
     pub exists: bool,
 }
 
-/// The kind named in a form.
-pub fn kind_of(name: &str) -> RecordKind {
-    match name {
-        "service" => RecordKind::DataService,
-        "series" => RecordKind::DatasetSeries,
-        _ => RecordKind::Dataset,
-    }
-}
-
 /// Understands `form`.
 pub async fn prepare(
     catalog: &CatalogServices,
     sql: &SqlStore,
     form: &RecordForm,
 ) -> Result<Prepared, String> {
-    let kind = kind_of(&form.kind);
+    let kind = form.kind;
     let iris = catalog.importer.iris();
     let mut errors = input_errors(form);
     let editing = !form.iri.is_empty();
@@ -72,7 +63,7 @@ pub async fn prepare(
     if !editing && existing.is_some() {
         errors.push(FieldError {
             field: "slug".into(),
-            kind: "taken".into(),
+            kind: FieldProblem::Taken,
             message: String::new(),
         });
     }

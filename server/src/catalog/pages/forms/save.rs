@@ -3,7 +3,7 @@
 //! its checks and SHACL results, then either store it through the importer
 //! or keep the form as a draft with its errors.
 
-use app::catalog::publish::{DistributionForm, FieldError, RecordForm};
+use app::catalog::publish::{DistributionForm, FieldError, FieldProblem, RecordForm};
 use oxigraph::io::RdfFormat;
 use oxigraph::model::NamedNode;
 
@@ -200,7 +200,7 @@ impl SaveRecord<'_> {
                     .into_iter()
                     .map(|record| FieldError {
                         field: "publisher".into(),
-                        kind: "other".into(),
+                        kind: FieldProblem::Other,
                         message: record.reason,
                     })
                     .collect(),
@@ -209,7 +209,7 @@ impl SaveRecord<'_> {
             // means the stored record differs (a concurrent edit).
             Err(ImportError::Refused(summary)) => Ok(Imported::Refused(vec![FieldError {
                 field: String::new(),
-                kind: "other".into(),
+                kind: FieldProblem::Other,
                 message: format!(
                     "The catalog refused the record: {} violations.",
                     summary.records_with_violations

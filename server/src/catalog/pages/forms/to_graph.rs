@@ -9,6 +9,7 @@ use app::catalog::publish::{FORM_LANGUAGES, RecordForm};
 use oxigraph::model::vocab::{rdf, xsd};
 use oxigraph::model::{BlankNode, Graph, Literal, NamedNode, NamedOrBlankNode, Term, Triple};
 
+use crate::catalog::KindInRdf;
 use crate::catalog::RecordKind;
 use crate::catalog::pages::forms::checks::{bbox, is_date, is_url};
 use crate::catalog::pages::forms::keep::kept_from;

@@ -5,6 +5,7 @@ use app::catalog::{Alternate, Distribution, Problem, RecordView, Value, Version}
 use oxigraph::model::vocab::rdf;
 use oxigraph::model::{Graph, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, TermRef, TripleRef};
 
+use crate::catalog::KindInRdf;
 use crate::catalog::pages::view::diff::changes;
 use crate::catalog::pages::view::labels::property_label;
 use crate::catalog::pages::view::schema_org::dataset_json_ld;
@@ -103,7 +104,7 @@ pub fn record_view(source: &RecordSource<'_>) -> Option<RecordView> {
     Some(RecordView {
         iri: resource.as_str().to_owned(),
         path: source.path.to_owned(),
-        kind: crate::search::kind_name(kind).to_owned(),
+        kind,
         title: text(&format!("{DCT}title")).unwrap_or_else(|| resource.as_str().to_owned()),
         description: text(&format!("{DCT}description")),
         publisher,
