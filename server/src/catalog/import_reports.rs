@@ -2,12 +2,14 @@
 //! a report has an address (post, redirect, get) and only its author reads
 //! it. This module owns the `import_reports` table.
 
+use app::catalog::publish::{ImportFailure, Outcome, ReportOutcome, Severity};
+use serde::Deserialize;
 use serde_json::{Value, json};
 use sqlx::{AnyConnection, Row};
 
 use crate::auth::AccountId;
 use crate::auth::personal_data::{Erase, Export, PersonalData};
-use crate::catalog::ImportMode;
+use crate::catalog::{ImportMode, RefusedRecord};
 use crate::store::now_rfc3339;
 
 /// A kept report.
@@ -15,14 +17,81 @@ use crate::store::now_rfc3339;
 pub struct StoredReport {
     /// The uploaded file's name.
     pub file_name: String,
-    /// `strict` or `lenient`.
-    pub mode: String,
+    /// Strict or lenient.
+    pub mode: ImportMode,
     /// When (RFC 3339).
     pub created_at: String,
-    /// `stored`, `unchanged`, `refused` or `failed`.
-    pub outcome: String,
-    /// The report as JSON.
-    pub report: Value,
+    /// What the import gave.
+    pub outcome: ReportOutcome,
+    /// What the report says.
+    pub report: ReportBody,
+}
+
+/// A kept report's JSON as the report page reads it: the importer's
+/// summary, or why the import failed. Reports kept by earlier versions
+/// (a `message` sentence instead of `failure`) read too; what cannot be
+/// read is empty.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct ReportBody {
+    /// The importer's summary, when the file was read.
+    pub summary: Option<SummaryBody>,
+    /// Why nothing was stored, when the file was not read or refused.
+    pub failure: Option<ImportFailure>,
+    /// The parser's words about where the file breaks (for `not_rdf`).
+    pub detail: Option<String>,
+    /// A sentence kept by earlier versions instead of `failure`.
+    pub message: Option<String>,
+    /// Whether lenient mode would read a file that failed to parse.
+    pub lenient_would_parse: bool,
+}
+
+/// The summary part of a kept report (what `ImportSummary` wrote).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct SummaryBody {
+    /// Records created, updated, unchanged.
+    pub created: u64,
+    /// See `created`.
+    pub updated: u64,
+    /// See `created`.
+    pub unchanged: u64,
+    /// Records with at least one violation.
+    pub records_with_violations: u64,
+    /// Triples that belong to no record.
+    pub unattached_triples: u64,
+    /// Nodes that could not become records.
+    pub refused: Vec<RefusedRecord>,
+    /// Every record.
+    pub records: Vec<RecordBody>,
+}
+
+/// One record of a kept summary.
+#[derive(Debug, Clone, Deserialize)]
+pub struct RecordBody {
+    /// The record's IRI.
+    pub iri: String,
+    /// What happened to it.
+    pub outcome: Outcome,
+    /// Its SHACL results.
+    #[serde(default)]
+    pub results: Vec<ResultBody>,
+}
+
+/// One SHACL result of a kept record.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ResultBody {
+    /// The property path, when there is one.
+    #[serde(default)]
+    pub path: Option<String>,
+    /// The node the result is about.
+    #[serde(default)]
+    pub focus_node: String,
+    /// How bad it is.
+    pub severity: Severity,
+    /// What is wrong and what to do.
+    #[serde(default)]
+    pub message: String,
 }
 
 /// Keeps the report of `author`'s import and returns its id.
@@ -31,7 +100,7 @@ pub async fn save_report(
     author: &AccountId,
     file_name: &str,
     mode: ImportMode,
-    outcome: &str,
+    outcome: ReportOutcome,
     report: &Value,
 ) -> Result<String, sqlx::Error> {
     let mut random = [0u8; 12];
@@ -44,8 +113,8 @@ pub async fn save_report(
     .bind(author.as_str())
     .bind(now_rfc3339())
     .bind(file_name)
-    .bind(if mode == ImportMode::Lenient { "lenient" } else { "strict" })
-    .bind(outcome)
+    .bind(mode.code())
+    .bind(outcome.code())
     .bind(report.to_string())
     .execute(&mut *db)
     .await?;
@@ -67,10 +136,11 @@ pub async fn report(
     .await?;
     Ok(row.map(|row| StoredReport {
         file_name: row.get(0),
-        mode: row.get(1),
+        mode: ImportMode::from_code(&row.get::<String, _>(1)).unwrap_or_default(),
         created_at: row.get(2),
-        outcome: row.get(3),
-        report: serde_json::from_str(&row.get::<String, _>(4)).unwrap_or(Value::Null),
+        outcome: ReportOutcome::from_code(&row.get::<String, _>(3))
+            .unwrap_or(ReportOutcome::Failed),
+        report: serde_json::from_str(&row.get::<String, _>(4)).unwrap_or_default(),
     }))
 }
 

@@ -54,7 +54,7 @@ pub struct RecordDraft {
 }
 
 /// A record that cannot be stored, with the reason.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, utoipa::ToSchema)]
 pub struct RefusedRecord {
     /// How the record was written (`_:…` for a blank node).
     pub node: String,

@@ -21,6 +21,7 @@ use crate::http::account::back;
 use crate::routes::Routes;
 use crate::state::AppState;
 use app::account::Notice;
+use app::catalog::publish::{ImportFailure, ReportOutcome};
 use app::form_failure::FormFailure;
 
 /// The publishers' form posts: import, the record form, deletion and API
@@ -121,43 +122,41 @@ fn upload_failed(reason: &str) -> Response {
 /// What an import gave, as a report to keep: the outcome and JSON.
 fn report_of(
     result: Result<crate::catalog::ImportSummary, ImportError>,
-) -> (&'static str, serde_json::Value) {
+) -> (ReportOutcome, serde_json::Value) {
+    let failed = |failure: ImportFailure| json!({ "failure": failure });
     match result {
         Ok(summary) => {
             let outcome = if summary.stored {
-                "stored"
+                ReportOutcome::Stored
             } else {
-                "unchanged"
+                ReportOutcome::Unchanged
             };
             (outcome, json!({ "summary": summary }))
         }
-        Err(ImportError::Refused(summary)) => ("refused", json!({ "summary": *summary })),
+        Err(ImportError::Refused(summary)) => {
+            (ReportOutcome::Refused, json!({ "summary": *summary }))
+        }
         Err(ImportError::Parse {
             error,
             lenient_would_parse,
         }) => (
-            "failed",
+            ReportOutcome::Failed,
             json!({
-                "message": format!("The file is not valid RDF: {}.", error.located_message()),
+                "failure": ImportFailure::NotRdf,
+                "detail": error.located_message(),
                 "line": error.line,
                 "column": error.column,
                 "lenient_would_parse": lenient_would_parse,
             }),
         ),
         Err(ImportError::OutOfScope(records)) => (
-            "refused",
-            json!({ "message": "Nothing was stored: the file has records of other organisations.", "out_of_scope": records }),
+            ReportOutcome::Refused,
+            json!({ "failure": ImportFailure::OutOfScope, "out_of_scope": records }),
         ),
-        Err(ImportError::NoRecords) => (
-            "failed",
-            json!({ "message": ImportError::NoRecords.to_string() }),
-        ),
+        Err(ImportError::NoRecords) => (ReportOutcome::Failed, failed(ImportFailure::NoRecords)),
         Err(other) => {
             tracing::error!("import from the import page failed: {other}");
-            (
-                "failed",
-                json!({ "message": "Plaza could not complete the import; nothing was changed. The error is in the server log." }),
-            )
+            (ReportOutcome::Failed, failed(ImportFailure::Unavailable))
         }
     }
 }

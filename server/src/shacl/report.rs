@@ -7,26 +7,11 @@ use serde::Serialize;
 
 const SH: &str = "http://www.w3.org/ns/shacl#";
 
-/// How bad a result is (`sh:Violation`, `sh:Warning`, `sh:Info`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, utoipa::ToSchema)]
-pub enum Severity {
-    /// `sh:Info`.
-    Info,
-    /// `sh:Warning`.
-    Warning,
-    /// `sh:Violation`.
-    Violation,
-}
+pub use app::catalog::publish::Severity;
 
-impl Severity {
-    fn iri(self) -> NamedNode {
-        let name = match self {
-            Severity::Info => "Info",
-            Severity::Warning => "Warning",
-            Severity::Violation => "Violation",
-        };
-        NamedNode::new_unchecked(format!("{SH}{name}"))
-    }
+/// The SHACL term for `severity`.
+fn severity_iri(severity: Severity) -> NamedNode {
+    NamedNode::new_unchecked(format!("{SH}{}", severity.name()))
 }
 
 /// One `sh:ValidationResult`.
@@ -141,7 +126,7 @@ impl ValidationReport {
             graph.insert(&Triple::new(
                 node.clone(),
                 sh("resultSeverity"),
-                result.severity.iri(),
+                severity_iri(result.severity),
             ));
             graph.insert(&Triple::new(
                 node.clone(),

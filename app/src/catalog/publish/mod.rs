@@ -8,6 +8,7 @@ mod form_fields;
 mod form_page;
 mod import_page;
 mod import_report;
+mod import_types;
 mod publish_page;
 mod record_form;
 mod report_page;
@@ -22,6 +23,7 @@ pub use form_data::{check_form, load_form};
 pub use form_page::RecordFormPage;
 pub use import_page::ImportPage;
 pub use import_report::import_report;
+pub use import_types::{ImportFailure, ImportMode, Outcome, ReportOutcome, Severity};
 pub use publish_page::PublishPage;
 pub use record_form::{
     DistributionForm, FORM_LANGUAGES, FieldError, FieldProblem, RecordForm, fields,

@@ -5,7 +5,10 @@ use leptos::prelude::*;
 use leptos_i18n::Locale as _;
 use leptos_router::hooks::use_params_map;
 
-use crate::catalog::publish::{ImportReportView, ReportRecord, import_report};
+use crate::catalog::publish::{
+    ImportFailure, ImportMode, ImportReportView, Outcome, ReportOutcome, ReportRecord, Severity,
+    import_report,
+};
 use crate::components::{ErrorNotice, PageHeading};
 use crate::error::AppError;
 use crate::i18n::{t, t_string, use_i18n};
@@ -48,28 +51,33 @@ fn Report(report: ImportReportView) -> impl IntoView {
     let (created, updated, unchanged) = report.counts;
     let with_violations = report.records_with_violations;
     let file = report.file_name.clone();
-    let mode = report.mode.clone();
+    let mode = match report.mode {
+        ImportMode::Strict => t_string!(i18n, publish.mode_name_strict),
+        ImportMode::Lenient => t_string!(i18n, publish.mode_name_lenient),
+    }
+    .to_string();
     let date = report
         .created_at
         .chars()
         .take(16)
         .collect::<String>()
         .replace('T', " ");
-    let outcome = report.outcome.clone();
+    let outcome = report.outcome;
     view! {
         <PageHeading title=move || t_string!(i18n, publish.report_title).to_string() />
         <p class="lead">{t!(i18n, publish.report_file, file, mode = mode, date = date)}</p>
-        <p class=format!("notice report-outcome outcome-{outcome}") role="status">
-            {match outcome.as_str() {
-                "stored" => t!(i18n, publish.outcome_stored, created, updated, unchanged).into_any(),
-                "unchanged" => t!(i18n, publish.outcome_unchanged, unchanged).into_any(),
-                "refused" => t!(i18n, publish.outcome_refused, with_violations).into_any(),
-                _ => t!(i18n, publish.outcome_failed).into_any(),
+        <p class=format!("notice report-outcome outcome-{}", outcome.code()) role="status">
+            {match outcome {
+                ReportOutcome::Stored => t!(i18n, publish.outcome_stored, created, updated, unchanged).into_any(),
+                ReportOutcome::Unchanged => t!(i18n, publish.outcome_unchanged, unchanged).into_any(),
+                ReportOutcome::Refused => t!(i18n, publish.outcome_refused, with_violations).into_any(),
+                ReportOutcome::Failed => t!(i18n, publish.outcome_failed).into_any(),
             }}
         </p>
-        {report.message.map(|message| view! { <p class="report-message">{message}</p> })}
+        {failure_sentence(report.failure, report.detail, report.message)
+            .map(|message| view! { <p class="report-message">{message}</p> })}
         {report.lenient_would_parse.then(|| view! { <p>{t!(i18n, publish.lenient_would_parse)}</p> })}
-        {(report.outcome == "refused").then(|| view! { <p>{t!(i18n, publish.refused_next)}</p> })}
+        {(report.outcome == ReportOutcome::Refused).then(|| view! { <p>{t!(i18n, publish.refused_next)}</p> })}
         {(!report.refused.is_empty())
             .then(|| {
                 view! {
@@ -106,7 +114,7 @@ fn Report(report: ImportReportView) -> impl IntoView {
 #[component]
 fn RecordReport(record: ReportRecord) -> impl IntoView {
     let i18n = use_i18n();
-    let outcome = record.outcome.clone();
+    let outcome = record.outcome;
     view! {
         <li class="report-record">
             <h3>
@@ -116,11 +124,11 @@ fn RecordReport(record: ReportRecord) -> impl IntoView {
                 }}
             </h3>
             <p class="meta">
-                {match outcome.as_str() {
-                    "created" => t!(i18n, publish.record_created).into_any(),
-                    "updated" => t!(i18n, publish.record_updated).into_any(),
-                    "unchanged" => t!(i18n, publish.record_unchanged).into_any(),
-                    _ => t!(i18n, publish.record_refused).into_any(),
+                {match outcome {
+                    Outcome::Created => t!(i18n, publish.record_created).into_any(),
+                    Outcome::Updated => t!(i18n, publish.record_updated).into_any(),
+                    Outcome::Unchanged => t!(i18n, publish.record_unchanged).into_any(),
+                    Outcome::Refused => t!(i18n, publish.record_refused).into_any(),
                 }}
             </p>
             {record
@@ -135,10 +143,15 @@ fn RecordReport(record: ReportRecord) -> impl IntoView {
                                     .issues
                                     .into_iter()
                                     .map(|issue| {
-                                        let class = format!("problem problem-{}", issue.severity.to_lowercase());
+                                        let class = format!("problem problem-{}", issue.severity.name().to_lowercase());
+                                        let severity = match issue.severity {
+                                            Severity::Violation => t_string!(i18n, publish.severity_violation),
+                                            Severity::Warning => t_string!(i18n, publish.severity_warning),
+                                            Severity::Info => t_string!(i18n, publish.severity_info),
+                                        };
                                         view! {
                                             <li class=class>
-                                                <strong>{issue.severity}</strong>
+                                                <strong>{severity}</strong>
                                                 ": "
                                                 {issue.message}
                                             </li>
@@ -153,4 +166,26 @@ fn RecordReport(record: ReportRecord) -> impl IntoView {
         </li>
     }
     .into_any()
+}
+
+/// Why nothing was stored, in the reader's language (a report kept by an
+/// earlier version has its English sentence instead).
+fn failure_sentence(
+    failure: Option<ImportFailure>,
+    detail: Option<String>,
+    legacy: Option<String>,
+) -> Option<AnyView> {
+    let i18n = use_i18n();
+    let Some(failure) = failure else {
+        return legacy.map(IntoAny::into_any);
+    };
+    Some(match failure {
+        ImportFailure::NotRdf => {
+            let detail = detail.unwrap_or_default();
+            t!(i18n, publish.failure_not_rdf, detail).into_any()
+        }
+        ImportFailure::NoRecords => t!(i18n, publish.failure_no_records).into_any(),
+        ImportFailure::OutOfScope => t!(i18n, publish.failure_out_of_scope).into_any(),
+        ImportFailure::Unavailable => t!(i18n, publish.failure_unavailable).into_any(),
+    })
 }

@@ -14,8 +14,8 @@ pub struct PublisherInfo {
 /// One SHACL result in a report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReportIssue {
-    /// `Violation`, `Warning` or `Info`.
-    pub severity: String,
+    /// How bad it is.
+    pub severity: crate::catalog::publish::Severity,
     /// What is wrong and what to do.
     pub message: String,
     /// The node concerned when it is not the record itself.
@@ -38,8 +38,8 @@ pub struct ReportRecord {
     pub iri: String,
     /// Its page on this site (when it was stored).
     pub page: Option<String>,
-    /// `created`, `updated`, `unchanged` or `refused`.
-    pub outcome: String,
+    /// What happened to it.
+    pub outcome: crate::catalog::publish::Outcome,
     /// Its results, grouped by property.
     pub groups: Vec<ReportGroup>,
 }
@@ -49,13 +49,17 @@ pub struct ReportRecord {
 pub struct ImportReportView {
     /// The file's name.
     pub file_name: String,
-    /// `strict` or `lenient`.
-    pub mode: String,
+    /// Strict or lenient.
+    pub mode: crate::catalog::publish::ImportMode,
     /// When (ISO 8601).
     pub created_at: String,
-    /// `stored`, `unchanged`, `refused` or `failed`.
-    pub outcome: String,
-    /// Why it failed (a parse error with its line and column, …).
+    /// What the import gave.
+    pub outcome: crate::catalog::publish::ReportOutcome,
+    /// Why nothing was stored, when the file was not read or refused.
+    pub failure: Option<crate::catalog::publish::ImportFailure>,
+    /// The parser's words about where the file breaks.
+    pub detail: Option<String>,
+    /// Why it failed, in the words of a report kept by an earlier version.
     pub message: Option<String>,
     /// Whether lenient mode would read a file that failed to parse.
     pub lenient_would_parse: bool,

@@ -5,32 +5,7 @@ use serde::Serialize;
 use crate::catalog::records::{RecordKind, RefusedRecord};
 use crate::shacl::ValidationResult;
 
-/// How an import treats SHACL violations.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, Default, utoipa::ToSchema,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum ImportMode {
-    /// Refuse the whole body if any record has a violation (the default).
-    #[default]
-    Strict,
-    /// Store every record that parses, with its violations.
-    Lenient,
-}
-
-/// What happened to one record.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Outcome {
-    /// New in the catalog.
-    Created,
-    /// Stored before, now changed (a new version).
-    Updated,
-    /// Stored before with the same description.
-    Unchanged,
-    /// Would have been created (strict import refused).
-    Refused,
-}
+pub use app::catalog::publish::{ImportMode, Outcome};
 
 /// One record of an import summary.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]

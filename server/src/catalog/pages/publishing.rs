@@ -1,6 +1,8 @@
 //! The publishers' side for the pages (`app::catalog::publish::Publishing`): who is
 //! signed in, their import reports in words, and the record form.
 
+use crate::catalog::import_reports::{RecordBody, StoredReport};
+use app::catalog::publish::Outcome;
 use app::catalog::publish::Publishing;
 use app::catalog::publish::{
     FormCheck, FormOptions, FormPageData, FormSource, ImportReportView, Options, PublisherInfo,
@@ -8,7 +10,6 @@ use app::catalog::publish::{
 };
 use app::i18n::Locale;
 use app::services::{ServiceError, ServiceFuture};
-use serde_json::Value;
 
 use crate::auth::{Caller, Permission, Person, caller_of_session, decide};
 use crate::catalog::KindInRdf;
@@ -282,82 +283,56 @@ impl Publishing for PublishingService {
                 .await
                 .map_err(unavailable)?;
             let stored = stored.ok_or(ServiceError::NotFound)?;
-            Ok(report_view(
-                &self.iris,
-                app::locale::code(locale),
-                stored.file_name,
-                stored.mode,
-                stored.created_at,
-                stored.outcome,
-                &stored.report,
-            ))
+            Ok(report_view(&self.iris, app::locale::code(locale), stored))
         })
     }
 }
 
 /// A stored report in the reader's language: records with results first,
 /// results grouped by property.
-fn report_view(
-    iris: &CatalogIris,
-    lang: &str,
-    file_name: String,
-    mode: String,
-    created_at: String,
-    outcome: String,
-    report: &Value,
-) -> ImportReportView {
-    let summary = &report["summary"];
-    let count = |key: &str| summary[key].as_u64().unwrap_or(0);
-    let mut records: Vec<ReportRecord> = summary["records"]
-        .as_array()
-        .map(|all| all.iter().map(|r| record_view(iris, lang, r)).collect())
-        .unwrap_or_default();
+fn report_view(iris: &CatalogIris, lang: &str, stored: StoredReport) -> ImportReportView {
+    let report = stored.report;
+    let summary = report.summary.unwrap_or_default();
+    let mut records: Vec<ReportRecord> = summary
+        .records
+        .into_iter()
+        .map(|r| record_view(iris, lang, r))
+        .collect();
     records.sort_by_key(|r| r.groups.is_empty());
-    let refused = summary["refused"]
-        .as_array()
-        .map(|all| {
-            all.iter()
-                .map(|r| {
-                    (
-                        r["node"].as_str().unwrap_or_default().to_owned(),
-                        r["reason"].as_str().unwrap_or_default().to_owned(),
-                    )
-                })
-                .collect()
-        })
-        .unwrap_or_default();
     ImportReportView {
-        file_name,
-        mode,
-        created_at,
-        outcome,
-        message: report["message"].as_str().map(str::to_owned),
-        lenient_would_parse: report["lenient_would_parse"].as_bool().unwrap_or(false),
-        counts: (count("created"), count("updated"), count("unchanged")),
-        records_with_violations: count("records_with_violations"),
+        file_name: stored.file_name,
+        mode: stored.mode,
+        created_at: stored.created_at,
+        outcome: stored.outcome,
+        failure: report.failure,
+        detail: report.detail,
+        message: report.message,
+        lenient_would_parse: report.lenient_would_parse,
+        counts: (summary.created, summary.updated, summary.unchanged),
+        records_with_violations: summary.records_with_violations,
         records,
-        refused,
-        unattached_triples: count("unattached_triples"),
+        refused: summary
+            .refused
+            .into_iter()
+            .map(|r| (r.node, r.reason))
+            .collect(),
+        unattached_triples: summary.unattached_triples,
     }
 }
 
-fn record_view(iris: &CatalogIris, lang: &str, record: &Value) -> ReportRecord {
-    let iri = record["iri"].as_str().unwrap_or_default().to_owned();
-    let outcome = record["outcome"].as_str().unwrap_or("refused").to_owned();
+fn record_view(iris: &CatalogIris, lang: &str, record: RecordBody) -> ReportRecord {
+    let iri = record.iri;
     let mut groups: Vec<ReportGroup> = Vec::new();
-    for result in record["results"].as_array().into_iter().flatten() {
-        let property = result["path"]
-            .as_str()
+    for result in record.results {
+        let property = result
+            .path
+            .as_deref()
             .map(|p| property_label(p, lang))
             .unwrap_or_default();
-        let focus = result["focus_node"].as_str().unwrap_or_default();
         let issue = ReportIssue {
-            severity: result["severity"]
-                .as_str()
-                .unwrap_or("Violation")
-                .to_owned(),
-            message: result["message"].as_str().unwrap_or_default().to_owned(),
-            node: (focus != iri).then(|| focus.to_owned()),
+            severity: result.severity,
+            message: result.message,
+            node: (result.focus_node != iri).then_some(result.focus_node),
         };
         match groups.iter_mut().find(|g| g.property == property) {
             Some(group) => group.issues.push(issue),
@@ -368,7 +343,7 @@ fn record_view(iris: &CatalogIris, lang: &str, record: &Value) -> ReportRecord {
         }
     }
     groups.sort_by(|a, b| a.property.cmp(&b.property));
-    let stored = outcome != "refused";
+    let stored = record.outcome != Outcome::Refused;
     let page = oxigraph::model::NamedNode::new(iri.clone())
         .ok()
         .filter(|_| stored)
@@ -376,7 +351,7 @@ fn record_view(iris: &CatalogIris, lang: &str, record: &Value) -> ReportRecord {
     ReportRecord {
         iri,
         page,
-        outcome,
+        outcome: record.outcome,
         groups,
     }
 }
