@@ -1,6 +1,7 @@
 //! Plaza's two stores: SQL for people and participation, RDF for metadata.
 
 mod rdf;
+pub mod settings;
 mod sql;
 
 pub use rdf::{RdfStore, RdfStoreError};

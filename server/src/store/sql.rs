@@ -109,30 +109,6 @@ impl SqlStore {
         Ok(())
     }
 
-    /// Reads an instance setting.
-    pub async fn setting(&self, name: &str) -> Result<Option<String>, SqlStoreError> {
-        let row = sqlx::query("SELECT value FROM plaza_settings WHERE name = $1")
-            .bind(name)
-            .fetch_optional(&self.pool)
-            .await?;
-        Ok(row.map(|r| r.get::<String, _>(0)))
-    }
-
-    /// Writes an instance setting, replacing any earlier value.
-    pub async fn set_setting(&self, name: &str, value: &str) -> Result<(), SqlStoreError> {
-        let now = now_rfc3339();
-        sqlx::query(
-            "INSERT INTO plaza_settings (name, value, updated_at) VALUES ($1, $2, $3) \
-             ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
-        )
-        .bind(name)
-        .bind(value)
-        .bind(now)
-        .execute(&self.pool)
-        .await?;
-        Ok(())
-    }
-
     /// Size of the database in bytes, for the metrics endpoint.
     pub async fn size_bytes(&self) -> Result<i64, SqlStoreError> {
         let query = match self.backend {
