@@ -8,7 +8,7 @@ use sqlx::{AnyConnection, Row};
 
 use crate::auth::personal_data::{Erase, Export, PersonalData, execute_for};
 use crate::auth::{AccountId, random_secret, sha256_hex as hash, unix_now};
-use crate::store::now_rfc3339;
+use crate::store::Timestamp;
 
 /// How long a session lasts.
 pub const SESSION_SECONDS: i64 = 8 * 3600;
@@ -29,7 +29,7 @@ pub async fn start_session(
     )
     .bind(hash(&id))
     .bind(account.as_str())
-    .bind(now_rfc3339())
+    .bind(Timestamp::now().as_str())
     .bind(unix_now() + SESSION_SECONDS)
     .execute(&mut *db)
     .await?;

@@ -8,7 +8,7 @@ use sqlx::{AnyConnection, Row};
 use crate::auth::AccountId;
 use crate::auth::personal_data::{Erase, Export, PersonalData};
 use crate::catalog::ImportMode;
-use crate::store::now_rfc3339;
+use crate::store::Timestamp;
 
 /// A kept report.
 #[derive(Debug, Clone)]
@@ -17,8 +17,8 @@ pub struct StoredReport {
     pub file_name: String,
     /// `strict` or `lenient`.
     pub mode: String,
-    /// When (RFC 3339).
-    pub created_at: String,
+    /// When.
+    pub created_at: Timestamp,
     /// `stored`, `unchanged`, `refused` or `failed`.
     pub outcome: String,
     /// The report as JSON.
@@ -42,7 +42,7 @@ pub async fn save_report(
     )
     .bind(&id)
     .bind(author.as_str())
-    .bind(now_rfc3339())
+    .bind(Timestamp::now().as_str())
     .bind(file_name)
     .bind(if mode == ImportMode::Lenient { "lenient" } else { "strict" })
     .bind(outcome)
@@ -68,7 +68,7 @@ pub async fn report(
     Ok(row.map(|row| StoredReport {
         file_name: row.get(0),
         mode: row.get(1),
-        created_at: row.get(2),
+        created_at: Timestamp::from_stored(row.get::<String, _>(2)),
         outcome: row.get(3),
         report: serde_json::from_str(&row.get::<String, _>(4)).unwrap_or(Value::Null),
     }))

@@ -3,9 +3,11 @@
 mod rdf;
 pub mod settings;
 mod sql;
+mod timestamp;
 
 pub use rdf::{RdfStore, RdfStoreError};
-pub use sql::{SqlBackend, SqlStore, SqlStoreError, now_rfc3339};
+pub use sql::{SqlBackend, SqlStore, SqlStoreError};
+pub use timestamp::Timestamp;
 
 use crate::config::Config;
 

@@ -6,26 +6,48 @@
 
 use sqlx::{AnyConnection, Row};
 
-use crate::store::now_rfc3339;
+use crate::store::Timestamp;
+
+/// A setting's name: a constant next to the code that reads it
+/// (`SettingName::new("demo_seeded_at")`). It has a type of its own so
+/// that [`set`] does not compile with the name and the value swapped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SettingName(&'static str);
+
+impl SettingName {
+    /// The setting called `name`.
+    pub const fn new(name: &'static str) -> Self {
+        SettingName(name)
+    }
+
+    /// The name as stored.
+    pub fn as_str(self) -> &'static str {
+        self.0
+    }
+}
 
 /// The value of the setting `name`, if it was ever written.
-pub async fn get(db: &mut AnyConnection, name: &str) -> Result<Option<String>, sqlx::Error> {
+pub async fn get(db: &mut AnyConnection, name: SettingName) -> Result<Option<String>, sqlx::Error> {
     let row = sqlx::query("SELECT value FROM plaza_settings WHERE name = $1")
-        .bind(name)
+        .bind(name.as_str())
         .fetch_optional(&mut *db)
         .await?;
     Ok(row.map(|r| r.get::<String, _>(0)))
 }
 
 /// Writes the setting `name`, replacing any earlier value.
-pub async fn set(db: &mut AnyConnection, name: &str, value: &str) -> Result<(), sqlx::Error> {
+pub async fn set(
+    db: &mut AnyConnection,
+    name: SettingName,
+    value: &str,
+) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO plaza_settings (name, value, updated_at) VALUES ($1, $2, $3) \
          ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
     )
-    .bind(name)
+    .bind(name.as_str())
     .bind(value)
-    .bind(now_rfc3339())
+    .bind(Timestamp::now().as_str())
     .execute(&mut *db)
     .await?;
     Ok(())

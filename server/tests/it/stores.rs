@@ -2,8 +2,11 @@
 
 use crate::support;
 
-use plaza::store::{SqlBackend, SqlStore, settings};
+use plaza::store::settings::{self, SettingName};
+use plaza::store::{SqlBackend, SqlStore};
 use support::{TestApp, postgres_database};
+
+const COLOUR: SettingName = SettingName::new("colour");
 
 async fn exercise_sql_store(url: &str, backend: SqlBackend) {
     let store = SqlStore::connect(url).await.expect("connect");
@@ -15,15 +18,13 @@ async fn exercise_sql_store(url: &str, backend: SqlBackend) {
         .expect("migrating again changes nothing");
     store.ping().await.expect("ping");
     let mut db = store.conn().await.expect("connection");
-    assert_eq!(settings::get(&mut db, "colour").await.expect("read"), None);
-    settings::set(&mut db, "colour", "blue")
-        .await
-        .expect("write");
-    settings::set(&mut db, "colour", "green")
+    assert_eq!(settings::get(&mut db, COLOUR).await.expect("read"), None);
+    settings::set(&mut db, COLOUR, "blue").await.expect("write");
+    settings::set(&mut db, COLOUR, "green")
         .await
         .expect("overwrite");
     assert_eq!(
-        settings::get(&mut db, "colour")
+        settings::get(&mut db, COLOUR)
             .await
             .expect("read")
             .as_deref(),
@@ -66,7 +67,7 @@ async fn plaza_serves_the_demo_city_on_postgresql() {
     let store = SqlStore::connect(&url).await.expect("connect");
     let mut db = store.conn().await.expect("connection");
     assert!(
-        settings::get(&mut db, "demo_seeded_at")
+        settings::get(&mut db, SettingName::new("demo_seeded_at"))
             .await
             .expect("read")
             .is_some()

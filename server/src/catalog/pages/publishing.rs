@@ -11,6 +11,7 @@ use app::services::{ServiceError, ServiceFuture};
 use serde_json::Value;
 
 use crate::auth::{Caller, Permission, Person, caller_of_session, decide};
+use crate::catalog::import_reports::StoredReport;
 use crate::catalog::pages::forms::{form_of, kind_of, load_draft, prepare};
 use crate::catalog::pages::view::property_label;
 use crate::catalog::{CatalogIris, current_graphs};
@@ -278,30 +279,21 @@ impl Publishing for PublishingService {
                 .await
                 .map_err(unavailable)?;
             let stored = stored.ok_or(ServiceError::NotFound)?;
-            Ok(report_view(
-                &self.iris,
-                app::locale::code(locale),
-                stored.file_name,
-                stored.mode,
-                stored.created_at,
-                stored.outcome,
-                &stored.report,
-            ))
+            Ok(report_view(&self.iris, app::locale::code(locale), stored))
         })
     }
 }
 
 /// A stored report in the reader's language: records with results first,
 /// results grouped by property.
-fn report_view(
-    iris: &CatalogIris,
-    lang: &str,
-    file_name: String,
-    mode: String,
-    created_at: String,
-    outcome: String,
-    report: &Value,
-) -> ImportReportView {
+fn report_view(iris: &CatalogIris, lang: &str, stored: StoredReport) -> ImportReportView {
+    let StoredReport {
+        file_name,
+        mode,
+        created_at,
+        outcome,
+        report,
+    } = stored;
     let summary = &report["summary"];
     let count = |key: &str| summary[key].as_u64().unwrap_or(0);
     let mut records: Vec<ReportRecord> = summary["records"]
@@ -325,7 +317,7 @@ fn report_view(
     ImportReportView {
         file_name,
         mode,
-        created_at,
+        created_at: created_at.into_string(),
         outcome,
         message: report["message"].as_str().map(str::to_owned),
         lenient_would_parse: report["lenient_would_parse"].as_bool().unwrap_or(false),
