@@ -14,7 +14,7 @@ use crate::auth::passwords::{
     PasswordProblem, check_new_password, hash_password, verify_nothing, verify_password,
 };
 use crate::auth::personal_data::{BoxFuture, Erase, Export, PersonalData};
-use crate::store::now_rfc3339;
+use crate::store::Timestamp;
 
 /// A site role. Being a publisher is not a role but membership of an
 /// organisation.
@@ -178,17 +178,17 @@ pub async fn create_account(
         return Err(AccountError::PseudonymTaken(pseudonym));
     }
     let id = AccountId::random();
-    let now = now_rfc3339();
+    let now = Timestamp::now();
     sqlx::query(
         "INSERT INTO accounts (id, email, email_verified_at, password_hash, pseudonym, role, created_at) \
          VALUES ($1, $2, $3, $4, $5, 'citizen', $6)",
     )
     .bind(id.as_str())
     .bind(&email)
-    .bind(new.email_verified.then(|| now.clone()))
+    .bind(new.email_verified.then_some(now.as_str()))
     .bind(password_hash)
     .bind(&pseudonym)
-    .bind(&now)
+    .bind(now.as_str())
     .execute(&mut *db)
     .await
     .map_err(|err| match err {
@@ -286,7 +286,7 @@ pub async fn mark_email_verified(
     sqlx::query(
         "UPDATE accounts SET email_verified_at = $1 WHERE id = $2 AND email_verified_at IS NULL",
     )
-    .bind(now_rfc3339())
+    .bind(Timestamp::now().as_str())
     .bind(id.as_str())
     .execute(&mut *db)
     .await?;
@@ -411,7 +411,7 @@ fn erase_account<'a>(
              pseudonym = $1, role = 'citizen', deleted_at = $2 WHERE id = $3",
         )
         .bind(format!("deleted-{id}"))
-        .bind(now_rfc3339())
+        .bind(Timestamp::now().as_str())
         .bind(id.as_str())
         .execute(&mut *db)
         .await?;

@@ -6,7 +6,7 @@ use sqlx::{AnyConnection, Row};
 
 use crate::auth::personal_data::{Erase, Export, PersonalData};
 use crate::auth::{Account, random_id};
-use crate::store::now_rfc3339;
+use crate::store::Timestamp;
 
 /// One entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,7 +36,7 @@ pub async fn record(
          VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(random_id())
-    .bind(now_rfc3339())
+    .bind(Timestamp::now().as_str())
     .bind(actor.map(|a| a.id.as_str().to_owned()))
     .bind(actor.map_or("plaza (command line)".to_owned(), |a| a.pseudonym.clone()))
     .bind(action)

@@ -22,7 +22,7 @@ use crate::auth::accounts::{
 use crate::auth::personal_data::{Erase, Export, PersonalData};
 use crate::auth::{AccountId, end_account_sessions, random_secret, sha256_hex, unix_now};
 use crate::config::OidcConfig;
-use crate::store::{SqlStore, now_rfc3339};
+use crate::store::{SqlStore, Timestamp};
 
 /// How long a started sign-in may take.
 const LOGIN_SECONDS: i64 = 600;
@@ -324,7 +324,7 @@ pub async fn account_for(
     .bind(&identity.issuer)
     .bind(&identity.subject)
     .bind(account.as_str())
-    .bind(now_rfc3339())
+    .bind(Timestamp::now().as_str())
     .execute(&mut *db)
     .await?;
     Ok(account)

@@ -9,7 +9,7 @@ use sqlx::{AnyConnection, Row};
 
 use crate::auth::personal_data::{Erase, Export, PersonalData};
 use crate::auth::{AccountId, OrganisationId};
-use crate::store::now_rfc3339;
+use crate::store::Timestamp;
 
 /// An organisation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,7 +90,7 @@ pub async fn create_organisation(
     .bind(id)
     .bind(name)
     .bind(agent_iri)
-    .bind(now_rfc3339())
+    .bind(Timestamp::now().as_str())
     .execute(&mut *db)
     .await
     .map_err(|err| match err {
@@ -179,7 +179,7 @@ pub async fn add_member(
     )
     .bind(account_id.as_str())
     .bind(organisation.as_str())
-    .bind(now_rfc3339())
+    .bind(Timestamp::now().as_str())
     .execute(&mut *db)
     .await?;
     Ok(true)

@@ -13,7 +13,7 @@ use serde_json::{Map, Value, json};
 use sqlx::AnyConnection;
 
 use crate::auth::AccountId;
-use crate::store::{SqlStore, now_rfc3339};
+use crate::store::{SqlStore, Timestamp};
 
 /// A boxed future borrowing the connection: what a hook returns.
 pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
@@ -111,7 +111,7 @@ pub async fn export(sql: &SqlStore, id: &AccountId) -> Result<Value, sqlx::Error
     // One transaction: the parts agree with each other.
     let mut tx = sql.begin().await?;
     let mut document = Map::new();
-    document.insert("exported".into(), json!(now_rfc3339()));
+    document.insert("exported".into(), json!(Timestamp::now().as_str()));
     document.insert(
         "about".into(),
         json!(

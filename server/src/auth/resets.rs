@@ -9,7 +9,7 @@ use sqlx::{AnyConnection, Row};
 use crate::auth::accounts::{AccountError, account_by_email, mark_email_verified, set_password};
 use crate::auth::personal_data::{Erase, Export, PersonalData, execute_for};
 use crate::auth::{Account, AccountId, random_secret, sha256_hex, unix_now};
-use crate::store::{SqlStore, now_rfc3339};
+use crate::store::{SqlStore, Timestamp};
 
 /// How long a reset link works.
 pub const RESET_SECONDS: i64 = 3600;
@@ -66,7 +66,7 @@ pub async fn start_reset(
     )
     .bind(sha256_hex(&secret))
     .bind(account.id.as_str())
-    .bind(now_rfc3339())
+    .bind(Timestamp::now().as_str())
     .bind(unix_now() + RESET_SECONDS)
     .execute(&mut *db)
     .await?;
@@ -107,7 +107,7 @@ pub async fn finish_reset(
     let claimed = sqlx::query(
         "UPDATE password_resets SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL",
     )
-    .bind(now_rfc3339())
+    .bind(Timestamp::now().as_str())
     .bind(sha256_hex(secret.trim()))
     .execute(&mut *tx)
     .await?;

@@ -1,20 +1,17 @@
 //! Sessions in SQL (SQLite and PostgreSQL alike), so they survive restarts
 //! and several Plaza instances share them. The cookie carries a random id;
-//! the table keeps only its SHA-256 hash.
+//! the table keeps only its SHA-256 hash. Every session belongs to an
+//! account (`account_id` refers to `accounts`, migration 0008).
 
 use serde_json::json;
 use sqlx::{AnyConnection, Row};
 
 use crate::auth::personal_data::{Erase, Export, PersonalData, execute_for};
 use crate::auth::{AccountId, random_secret, sha256_hex as hash, unix_now};
-use crate::store::now_rfc3339;
+use crate::store::Timestamp;
 
 /// How long a session lasts.
 pub const SESSION_SECONDS: i64 = 8 * 3600;
-
-/// Sessions of accounts: `subject_kind` is `account` (API-token sessions
-/// of the first publishing pages no longer sign anyone in).
-const KIND: &str = "account";
 
 /// Starts a session for `account` and returns the id for the cookie.
 pub async fn start_session(
@@ -28,12 +25,11 @@ pub async fn start_session(
         .execute(&mut *db)
         .await?;
     sqlx::query(
-        "INSERT INTO sessions (id_hash, subject_kind, subject, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
+        "INSERT INTO sessions (id_hash, account_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
     )
     .bind(hash(&id))
-    .bind(KIND)
     .bind(account.as_str())
-    .bind(now_rfc3339())
+    .bind(Timestamp::now().as_str())
     .bind(unix_now() + SESSION_SECONDS)
     .execute(&mut *db)
     .await?;
@@ -48,14 +44,12 @@ pub async fn session_account(
     if id.len() != 64 || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Ok(None);
     }
-    let row = sqlx::query(
-        "SELECT subject FROM sessions WHERE id_hash = $1 AND subject_kind = $2 AND expires_at >= $3",
-    )
-    .bind(hash(id))
-    .bind(KIND)
-    .bind(unix_now())
-    .fetch_optional(&mut *db)
-    .await?;
+    let row =
+        sqlx::query("SELECT account_id FROM sessions WHERE id_hash = $1 AND expires_at >= $2")
+            .bind(hash(id))
+            .bind(unix_now())
+            .fetch_optional(&mut *db)
+            .await?;
     Ok(row.map(|row| AccountId::from_stored(row.get::<String, _>(0))))
 }
 
@@ -76,17 +70,16 @@ pub async fn end_account_sessions(
     execute_for(db, END_ACCOUNT_SESSIONS, account).await
 }
 
-const END_ACCOUNT_SESSIONS: &str =
-    "DELETE FROM sessions WHERE subject_kind = 'account' AND subject = $1";
+const END_ACCOUNT_SESSIONS: &str = "DELETE FROM sessions WHERE account_id = $1";
 
 /// Sessions as personal data: when each started and ends; erased with
 /// the account (every device is signed out).
 pub const PERSONAL_DATA: PersonalData = PersonalData {
     key: "sessions",
     table: "sessions",
-    columns: &["subject"],
+    columns: &["account_id"],
     export: Export::Rows {
-        query: "SELECT created_at, expires_at FROM sessions WHERE subject_kind = 'account' AND subject = $1 ORDER BY created_at",
+        query: "SELECT created_at, expires_at FROM sessions WHERE account_id = $1 ORDER BY created_at",
         row: |r| json!({ "started": r.get::<String, _>(0), "expires_unix": r.get::<i64, _>(1) }),
     },
     erase: Erase::Statement(END_ACCOUNT_SESSIONS),

@@ -9,7 +9,7 @@ use sqlx::{AnyConnection, Row};
 
 use crate::auth::personal_data::{Erase, Export, PersonalData};
 use crate::auth::{AccountId, OrganisationId, random_secret, sha256_hex as hash};
-use crate::store::now_rfc3339;
+use crate::store::Timestamp;
 
 /// A token as listed and as the API sees it (never the secret).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -114,7 +114,7 @@ pub async fn create_token(
     )
     .bind(hash(&token))
     .bind(name)
-    .bind(now_rfc3339())
+    .bind(Timestamp::now().as_str())
     .bind(organisation)
     .bind(created_by.map(AccountId::as_str))
     .bind(i64::from(scope == TokenScope::AllOrganisations))
@@ -145,7 +145,7 @@ pub async fn verify_token(
         return Ok(None);
     };
     sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE token_hash = $2")
-        .bind(now_rfc3339())
+        .bind(Timestamp::now().as_str())
         .bind(&hashed)
         .execute(&mut *db)
         .await?;
@@ -200,7 +200,7 @@ async fn revoke_where(
     let done = sqlx::query(&format!(
         "UPDATE api_tokens SET revoked_at = $1 WHERE {column} = $2 AND revoked_at IS NULL"
     ))
-    .bind(now_rfc3339())
+    .bind(Timestamp::now().as_str())
     .bind(value)
     .execute(&mut *db)
     .await?;

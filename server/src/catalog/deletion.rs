@@ -8,7 +8,7 @@ use crate::auth::{OutOfScope, WriteScope};
 use crate::catalog::history::{self, NewVersion};
 use crate::catalog::import::{ImportError, Importer, nquads};
 use crate::catalog::record_graph::{RecordFacts, description_of, facts_of, tombstone_graph};
-use crate::store::now_rfc3339;
+use crate::store::Timestamp;
 
 impl Importer {
     /// Deletes the record `iri`: its graph becomes a tombstone (Plaza's
@@ -35,7 +35,7 @@ impl Importer {
                     .to_owned(),
             }]));
         }
-        let now = now_rfc3339();
+        let now = Timestamp::now();
         let facts = RecordFacts {
             version: facts.version + 1,
             issued: facts.issued,

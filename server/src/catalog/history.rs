@@ -5,6 +5,8 @@
 use serde::Serialize;
 use sqlx::{AnyConnection, Row};
 
+use crate::store::Timestamp;
+
 /// One version about to be written.
 #[derive(Debug, Clone)]
 pub struct NewVersion {
@@ -12,8 +14,8 @@ pub struct NewVersion {
     pub record: String,
     /// Its version number (1 for a new record).
     pub version: i64,
-    /// When (RFC 3339).
-    pub created_at: String,
+    /// When.
+    pub created_at: Timestamp,
     /// "created" or "updated".
     pub change: &'static str,
     /// The record's named graph as N-Quads.
@@ -52,7 +54,7 @@ pub async fn write_versions(
         )
         .bind(&version.record)
         .bind(version.version)
-        .bind(&version.created_at)
+        .bind(version.created_at.as_str())
         .bind(version.change)
         .bind(&version.nquads)
         .bind(&version.results)

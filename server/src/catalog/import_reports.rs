@@ -10,7 +10,7 @@ use sqlx::{AnyConnection, Row};
 use crate::auth::AccountId;
 use crate::auth::personal_data::{Erase, Export, PersonalData};
 use crate::catalog::{ImportMode, RefusedRecord};
-use crate::store::now_rfc3339;
+use crate::store::Timestamp;
 
 /// A kept report.
 #[derive(Debug, Clone)]
@@ -19,8 +19,8 @@ pub struct StoredReport {
     pub file_name: String,
     /// Strict or lenient.
     pub mode: ImportMode,
-    /// When (RFC 3339).
-    pub created_at: String,
+    /// When.
+    pub created_at: Timestamp,
     /// What the import gave.
     pub outcome: ReportOutcome,
     /// What the report says.
@@ -111,7 +111,7 @@ pub async fn save_report(
     )
     .bind(&id)
     .bind(author.as_str())
-    .bind(now_rfc3339())
+    .bind(Timestamp::now().as_str())
     .bind(file_name)
     .bind(mode.code())
     .bind(outcome.code())
@@ -137,7 +137,7 @@ pub async fn report(
     Ok(row.map(|row| StoredReport {
         file_name: row.get(0),
         mode: ImportMode::from_code(&row.get::<String, _>(1)).unwrap_or_default(),
-        created_at: row.get(2),
+        created_at: Timestamp::from_stored(row.get::<String, _>(2)),
         outcome: ReportOutcome::from_code(&row.get::<String, _>(3))
             .unwrap_or(ReportOutcome::Failed),
         report: serde_json::from_str(&row.get::<String, _>(4)).unwrap_or_default(),

@@ -11,6 +11,7 @@ use oxigraph::model::{
 
 use crate::catalog::KindInRdf;
 use crate::catalog::records::RecordKind;
+use crate::store::Timestamp;
 
 const DCAT_CATALOG_RECORD: NamedNodeRef<'_> =
     NamedNodeRef::new_unchecked("http://www.w3.org/ns/dcat#CatalogRecord");
@@ -69,9 +70,9 @@ pub struct RecordFacts {
     /// Current version number.
     pub version: i64,
     /// When the record was first stored (`xsd:dateTime` lexical form).
-    pub issued: String,
+    pub issued: Timestamp,
     /// When it last changed.
-    pub modified: String,
+    pub modified: Timestamp,
 }
 
 /// The full named graph of a record: its description plus Plaza's triples.
@@ -120,7 +121,7 @@ fn insert_catalog_record(
     facts: &RecordFacts,
 ) -> NamedNode {
     let record = iris.catalog_record(resource);
-    let date = |value: &str| Literal::new_typed_literal(value, xsd::DATE_TIME);
+    let date = |value: &Timestamp| Literal::new_typed_literal(value.as_str(), xsd::DATE_TIME);
     graph.insert(&Triple::new(record.clone(), rdf::TYPE, DCAT_CATALOG_RECORD));
     graph.insert(&Triple::new(
         record.clone(),
@@ -155,8 +156,8 @@ pub fn facts_of(iris: &CatalogIris, resource: &NamedNode, stored: &Graph) -> Opt
     };
     Some(RecordFacts {
         version: text(DCAT_VERSION)?.parse().ok()?,
-        issued: text(DCT_ISSUED)?,
-        modified: text(DCT_MODIFIED)?,
+        issued: Timestamp::from_stored(text(DCT_ISSUED)?),
+        modified: Timestamp::from_stored(text(DCT_MODIFIED)?),
     })
 }
 
@@ -221,8 +222,8 @@ mod tests {
         ));
         let facts = RecordFacts {
             version: 3,
-            issued: "2026-01-01T00:00:00Z".into(),
-            modified: "2026-11-25T10:00:00Z".into(),
+            issued: Timestamp::from_stored("2026-01-01T00:00:00Z"),
+            modified: Timestamp::from_stored("2026-11-25T10:00:00Z"),
         };
         let stored = stored_graph(&iris, &resource, RecordKind::Dataset, &description, &facts);
         assert_eq!(facts_of(&iris, &resource, &stored), Some(facts));

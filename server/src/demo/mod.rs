@@ -13,7 +13,8 @@ use crate::catalog::{ImportMode, Importer};
 use crate::config::Config;
 use crate::rdf::{Strictness, parse_graph};
 use crate::state::CatalogServices;
-use crate::store::Stores;
+use crate::store::settings::{self, SettingName};
+use crate::store::{Stores, Timestamp};
 
 /// The catalog's own description and its publisher (relative IRIs).
 const CATALOG_TTL: &str = include_str!("catalog.ttl");
@@ -21,7 +22,7 @@ const CATALOG_TTL: &str = include_str!("catalog.ttl");
 const DATASETS_TTL: &str = include_str!("datasets.ttl");
 
 /// The setting that records when the demo city was seeded.
-const SEEDED_SETTING: &str = "demo_seeded_at";
+const SEEDED_SETTING: SettingName = SettingName::new("demo_seeded_at");
 
 /// What `seed_if_first_start` decided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,7 +45,9 @@ pub async fn seed_if_first_start(
     if !config.demo {
         return Ok(SeedOutcome::Disabled);
     }
-    let seeded_before = stores.sql.setting(SEEDED_SETTING).await?.is_some();
+    let seeded_before = settings::get(&mut *stores.sql.conn().await?, SEEDED_SETTING)
+        .await?
+        .is_some();
     if seeded_before || !stores.rdf.is_empty().await? {
         return Ok(SeedOutcome::NotFirstStart);
     }
@@ -78,9 +81,12 @@ pub async fn seed(stores: &Stores, catalog: &CatalogServices) -> anyhow::Result<
         .await
         .context("Failed to import the demo datasets")?;
     seed_organisation(stores, &iris).await?;
-    stores
+    let mut db = stores
         .sql
-        .set_setting(SEEDED_SETTING, &crate::store::now_rfc3339())
+        .conn()
+        .await
+        .context("Failed to record that the demo city was seeded")?;
+    settings::set(&mut db, SEEDED_SETTING, Timestamp::now().as_str())
         .await
         .context("Failed to record that the demo city was seeded")?;
     let changed = summary.created + summary.updated;

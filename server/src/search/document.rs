@@ -137,7 +137,7 @@ impl SearchDocument {
             licences: sorted(licences),
             languages: sorted(iri_values(subject, &format!("{DCT}language"))),
             access_rights: sorted(iri_values(subject, &format!("{DCT}accessRights"))),
-            modified: own_modified.or(facts.map(|f| f.modified)),
+            modified: own_modified.or(facts.map(|f| f.modified.into_string())),
             violations,
             quality_points: quality.points(),
             quality_max: quality.max(),

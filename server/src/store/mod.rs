@@ -1,10 +1,13 @@
 //! Plaza's two stores: SQL for people and participation, RDF for metadata.
 
 mod rdf;
+pub mod settings;
 mod sql;
+mod timestamp;
 
 pub use rdf::{RdfStore, RdfStoreError};
-pub use sql::{SqlBackend, SqlStore, SqlStoreError, now_rfc3339};
+pub use sql::{SqlBackend, SqlStore, SqlStoreError};
+pub use timestamp::Timestamp;
 
 use crate::config::Config;
 

@@ -109,30 +109,6 @@ impl SqlStore {
         Ok(())
     }
 
-    /// Reads an instance setting.
-    pub async fn setting(&self, name: &str) -> Result<Option<String>, SqlStoreError> {
-        let row = sqlx::query("SELECT value FROM plaza_settings WHERE name = $1")
-            .bind(name)
-            .fetch_optional(&self.pool)
-            .await?;
-        Ok(row.map(|r| r.get::<String, _>(0)))
-    }
-
-    /// Writes an instance setting, replacing any earlier value.
-    pub async fn set_setting(&self, name: &str, value: &str) -> Result<(), SqlStoreError> {
-        let now = now_rfc3339();
-        sqlx::query(
-            "INSERT INTO plaza_settings (name, value, updated_at) VALUES ($1, $2, $3) \
-             ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
-        )
-        .bind(name)
-        .bind(value)
-        .bind(now)
-        .execute(&self.pool)
-        .await?;
-        Ok(())
-    }
-
     /// Size of the database in bytes, for the metrics endpoint.
     pub async fn size_bytes(&self) -> Result<i64, SqlStoreError> {
         let query = match self.backend {
@@ -149,37 +125,6 @@ impl SqlStore {
     pub async fn close(&self) {
         self.pool.close().await;
     }
-}
-
-/// The current UTC time as RFC 3339, without a date crate.
-pub fn now_rfc3339() -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or_default();
-    let days = secs / 86_400;
-    let (y, m, d) = civil_from_days(days as i64);
-    let rem = secs % 86_400;
-    format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
-        rem / 3600,
-        (rem % 3600) / 60,
-        rem % 60
-    )
-}
-
-/// Days since 1970-01-01 to a proleptic Gregorian date (H. Hinnant's algorithm).
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (if m <= 2 { y + 1 } else { y }, m, d)
 }
 
 /// Removes the password from a database URL before it is shown or logged.
@@ -215,12 +160,5 @@ mod tests {
             redact("sqlite://./data/plaza.db"),
             "sqlite://./data/plaza.db"
         );
-    }
-
-    #[test]
-    fn dates_are_computed_from_unix_days() {
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(civil_from_days(20_417), (2025, 11, 25));
-        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
     }
 }

@@ -1,5 +1,6 @@
-//! The migration that adds foreign keys keeps the data it finds, on SQLite
-//! and PostgreSQL, and afterwards the keys hold.
+//! The migrations that add foreign keys (0007 for the tables of people,
+//! 0008 for sessions) keep the data they find, on SQLite and PostgreSQL,
+//! and afterwards the keys hold.
 
 use plaza::store::SqlStore;
 use sqlx::migrate::Migrator;
@@ -33,24 +34,34 @@ async fn count(store: &SqlStore, sql: &str) -> i64 {
         .unwrap_or_else(|e| panic!("{sql}: {e}"))
 }
 
-async fn keys_are_added_without_losing_rows(url: &str) {
+/// A store at `url` migrated up to, not including, migration `version`,
+/// holding `rows`.
+async fn store_before(url: &str, version: i64, rows: &[&str]) -> SqlStore {
     let store = SqlStore::connect(url).await.expect("connect");
     let all: Migrator = sqlx::migrate!("./migrations");
     let mut before = sqlx::migrate!("./migrations");
     before.migrations = all
         .migrations
         .iter()
-        .filter(|m| m.version < 7)
+        .filter(|m| m.version < version)
         .cloned()
         .collect::<Vec<_>>()
         .into();
-    before.run(store.pool()).await.expect("migrations 1 to 6");
-    for row in ROWS {
+    before
+        .run(store.pool())
+        .await
+        .unwrap_or_else(|e| panic!("migrations before {version}: {e}"));
+    for row in rows {
         sqlx::query(row)
             .execute(store.pool())
             .await
             .unwrap_or_else(|e| panic!("{row}: {e}"));
     }
+    store
+}
+
+async fn keys_are_added_without_losing_rows(url: &str) {
+    let store = store_before(url, 7, ROWS).await;
     store.migrate().await.expect("the foreign-key migration");
     for (table, rows) in [
         ("memberships", 1),
@@ -109,4 +120,54 @@ async fn foreign_keys_are_added_without_losing_rows_on_postgres() {
         return;
     };
     keys_are_added_without_losing_rows(&url).await;
+}
+
+/// Sessions from before 0008: one of an account, one of an API token (the
+/// first publishing pages), one of an account that does not exist.
+const SESSIONS: &[&str] = &[
+    "INSERT INTO accounts (id, email, pseudonym, role, created_at) VALUES ('a1', 'ana@example.org', 'ana', 'admin', '2026-01-01T00:00:00Z')",
+    "INSERT INTO sessions (id_hash, subject_kind, subject, created_at, expires_at) VALUES ('s1', 'account', 'a1', '2026-01-01T00:00:00Z', 4102444800)",
+    "INSERT INTO sessions (id_hash, subject_kind, subject, created_at, expires_at) VALUES ('s2', 'token', 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '2025-01-01T00:00:00Z', 4102444800)",
+    "INSERT INTO sessions (id_hash, subject_kind, subject, created_at, expires_at) VALUES ('s3', 'account', 'gone', '2026-01-01T00:00:00Z', 4102444800)",
+];
+
+async fn sessions_get_their_account_key(url: &str) {
+    let store = store_before(url, 8, SESSIONS).await;
+    store.migrate().await.expect("the sessions migration");
+    assert_eq!(
+        count(&store, "SELECT COUNT(*) FROM sessions").await,
+        1,
+        "only the session of an existing account is kept"
+    );
+    assert_eq!(
+        count(
+            &store,
+            "SELECT COUNT(*) FROM sessions WHERE id_hash = 's1' AND account_id = 'a1' \
+             AND created_at = '2026-01-01T00:00:00Z' AND expires_at = 4102444800"
+        )
+        .await,
+        1,
+        "the account's session survives as it was"
+    );
+    // The key holds now.
+    let refused = "INSERT INTO sessions (id_hash, account_id, created_at, expires_at) VALUES ('s9', 'nobody', 'x', 0)";
+    assert!(
+        sqlx::query(refused).execute(store.pool()).await.is_err(),
+        "the database accepted a session of no account"
+    );
+    store.close().await;
+}
+
+#[tokio::test]
+async fn sessions_get_their_account_key_on_sqlite() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    sessions_get_their_account_key(&format!("sqlite://{}/plaza.db", dir.path().display())).await;
+}
+
+#[tokio::test]
+async fn sessions_get_their_account_key_on_postgres() {
+    let Some(url) = postgres_database().await else {
+        return;
+    };
+    sessions_get_their_account_key(&url).await;
 }

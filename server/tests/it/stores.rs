@@ -2,8 +2,11 @@
 
 use crate::support;
 
+use plaza::store::settings::{self, SettingName};
 use plaza::store::{SqlBackend, SqlStore};
 use support::{TestApp, postgres_database};
+
+const COLOUR: SettingName = SettingName::new("colour");
 
 async fn exercise_sql_store(url: &str, backend: SqlBackend) {
     let store = SqlStore::connect(url).await.expect("connect");
@@ -14,16 +17,20 @@ async fn exercise_sql_store(url: &str, backend: SqlBackend) {
         .await
         .expect("migrating again changes nothing");
     store.ping().await.expect("ping");
-    assert_eq!(store.setting("colour").await.expect("read"), None);
-    store.set_setting("colour", "blue").await.expect("write");
-    store
-        .set_setting("colour", "green")
+    let mut db = store.conn().await.expect("connection");
+    assert_eq!(settings::get(&mut db, COLOUR).await.expect("read"), None);
+    settings::set(&mut db, COLOUR, "blue").await.expect("write");
+    settings::set(&mut db, COLOUR, "green")
         .await
         .expect("overwrite");
     assert_eq!(
-        store.setting("colour").await.expect("read").as_deref(),
+        settings::get(&mut db, COLOUR)
+            .await
+            .expect("read")
+            .as_deref(),
         Some("green")
     );
+    drop(db);
     assert!(store.size_bytes().await.expect("size") > 0);
     store.close().await;
 }
@@ -58,9 +65,9 @@ async fn plaza_serves_the_demo_city_on_postgresql() {
     let (_, home) = app.get("/").await;
     assert!(home.contains("6 datasets in the catalog"));
     let store = SqlStore::connect(&url).await.expect("connect");
+    let mut db = store.conn().await.expect("connection");
     assert!(
-        store
-            .setting("demo_seeded_at")
+        settings::get(&mut db, SettingName::new("demo_seeded_at"))
             .await
             .expect("read")
             .is_some()

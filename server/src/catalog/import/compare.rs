@@ -18,7 +18,7 @@ use crate::catalog::record_graph::{
 };
 use crate::search::SearchDocument;
 use crate::shacl::{Severity, ValidationResult};
-use crate::store::now_rfc3339;
+use crate::store::Timestamp;
 
 /// What an import writes: every created or updated record's new version.
 #[derive(Default)]
@@ -59,7 +59,7 @@ impl Importer {
         stored: &HashMap<NamedNode, Graph>,
         mode: ImportMode,
     ) -> (ImportSummary, Changes) {
-        let now = now_rfc3339();
+        let now = Timestamp::now();
         let mut summary = ImportSummary {
             mode,
             stored: false,
@@ -133,7 +133,7 @@ fn outcome_of(
     iri: &NamedNode,
     description: &Graph,
     stored: Option<&Graph>,
-    now: &str,
+    now: &Timestamp,
 ) -> (Outcome, RecordFacts) {
     let facts = stored.and_then(|g| facts_of(iris, iri, g));
     match (facts, stored) {
@@ -147,15 +147,15 @@ fn outcome_of(
             RecordFacts {
                 version: facts.version + 1,
                 issued: facts.issued,
-                modified: now.to_owned(),
+                modified: now.clone(),
             },
         ),
         (None, _) => (
             Outcome::Created,
             RecordFacts {
                 version: 1,
-                issued: now.to_owned(),
-                modified: now.to_owned(),
+                issued: now.clone(),
+                modified: now.clone(),
             },
         ),
     }

@@ -302,7 +302,7 @@ fn report_view(iris: &CatalogIris, lang: &str, stored: StoredReport) -> ImportRe
     ImportReportView {
         file_name: stored.file_name,
         mode: stored.mode,
-        created_at: stored.created_at,
+        created_at: stored.created_at.into_string(),
         outcome: stored.outcome,
         failure: report.failure,
         detail: report.detail,

@@ -9,7 +9,7 @@ use sqlx::{AnyConnection, Row};
 
 use crate::auth::AccountId;
 use crate::auth::personal_data::{Erase, Export, PersonalData};
-use crate::store::now_rfc3339;
+use crate::store::Timestamp;
 
 /// Stores a draft of `author` and returns its id.
 pub async fn save_draft(
@@ -24,7 +24,7 @@ pub async fn save_draft(
     sqlx::query("INSERT INTO record_drafts (id, subject, created_at, form, errors) VALUES ($1, $2, $3, $4, $5)")
         .bind(&id)
         .bind(author.as_str())
-        .bind(now_rfc3339())
+        .bind(Timestamp::now().as_str())
         .bind(serde_json::to_string(form).unwrap_or_default())
         .bind(serde_json::to_string(errors).unwrap_or_default())
         .execute(&mut *db)
