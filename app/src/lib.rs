@@ -41,7 +41,11 @@ use leptos_meta::{MetaTags, Stylesheet, provide_meta_context};
 ///
 /// leptos_axum makes a fresh CSP nonce per response and puts it on the
 /// hydration script; the server sends the matching `Content-Security-Policy`.
+/// The one other inline script marks `<html>` with `js` before the first
+/// paint, so the layout JavaScript gives (the folded phone menu) is there
+/// from the start instead of shifting the page when the islands hydrate.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let nonce = leptos::nonce::use_nonce();
     view! {
         <!DOCTYPE html>
         <html>
@@ -49,9 +53,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="color-scheme" content="light" />
+                <script nonce=nonce inner_html="document.documentElement.classList.add('js')"></script>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <AutoReload options=options.clone() />
-                <HydrationScripts options />
+                <HydrationScripts options islands=true />
                 <MetaTags />
             </head>
             <body>
@@ -76,10 +81,12 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Browser entry point: attaches the WASM bundle to the server-rendered DOM.
+/// Browser entry point. Pages are server-rendered HTML; only the islands
+/// (`#[island]` components) hydrate, each from its own server-rendered
+/// element, so the bundle holds the islands' code and nothing else.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(App);
+    leptos::mount::hydrate_islands();
 }

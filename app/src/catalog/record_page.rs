@@ -91,7 +91,7 @@ fn RecordContent(view: RecordView) -> impl IntoView {
             " › "
             <span aria-current="page">{title.clone()}</span>
         </nav>
-        <PageHeading title=Signal::derive(move || heading.clone()) />
+        <PageHeading title=Signal::derive(move || heading.clone()) description=description.clone().unwrap_or_default() />
         <p class="record-kind" data-iri=iri>
             {kind_label}
             {publisher.map(|name| view! { " · "{name} })}

@@ -1,6 +1,9 @@
-//! The language switch. Without JavaScript it is a form that posts to
-//! `/lang`, where the server sets the language cookie and sends the reader
-//! back to the same page; once hydrated, a click switches in place.
+//! The language switch: a form that posts to `/lang`, where the server sets
+//! the language cookie and sends the reader back to the same page, with or
+//! without JavaScript. It does not hydrate: switching language changes every
+//! text on the page, which only the server can render without shipping all
+//! translations and all page code to the browser; the round trip is one
+//! server-rendered page.
 
 use leptos::prelude::*;
 use leptos_i18n::Locale as _;
@@ -36,11 +39,7 @@ pub fn LangSwitch() -> impl IntoView {
                             name="locale"
                             value=locale.as_str()
                             lang=locale.as_str()
-                            aria-pressed=move || (i18n.get_locale() == locale).to_string()
-                            on:click=move |ev| {
-                                ev.prevent_default();
-                                i18n.set_locale(locale);
-                            }
+                            aria-pressed=(i18n.get_locale() == locale).to_string()
                         >
                             {endonym(locale)}
                         </button>

@@ -1,21 +1,67 @@
-//! The page's `<h1>` and the matching document title, kept in step.
+//! The page's `<h1>`, the matching document title and the page's
+//! description for search engines and link previews, kept in step.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 
-/// Renders `title` as the page heading and as "`title` · Plaza" in the tab.
+use crate::i18n::{t_string, use_i18n};
+
+/// Longest description search engines show in full.
+const DESCRIPTION_CHARS: usize = 160;
+
+/// Renders `title` as the page heading and as "`title` · Plaza" in the tab,
+/// and `description` (or the site's own when the page has none) as the
+/// page's `<meta name="description">`.
 #[component]
-pub fn PageHeading(#[prop(into)] title: Signal<String>) -> impl IntoView {
+pub fn PageHeading(
+    #[prop(into)] title: Signal<String>,
+    /// What the page is about, in a sentence or two.
+    #[prop(optional, into)]
+    description: Option<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
     // On the server the title text must be a plain string: leptos_meta reads
     // it only after the body has rendered, when this component's reactive
     // owner may already be disposed (a reactive title panicked under load).
-    // In the browser it stays reactive, so a language switch retitles the tab.
-    #[cfg(feature = "ssr")]
     let text = format!("{} · Plaza", title.get_untracked());
-    #[cfg(not(feature = "ssr"))]
-    let text = move || format!("{} · Plaza", title.get());
+    let description = shorten(
+        description
+            .filter(|text| !text.trim().is_empty())
+            .unwrap_or_else(|| t_string!(i18n, site.description).to_string()),
+    );
     view! {
         <Title text />
+        <Meta name="description" content=description />
         <h1>{title}</h1>
+    }
+}
+
+/// The first `DESCRIPTION_CHARS` characters of `text` on one line, cut at a
+/// word with an ellipsis when longer.
+fn shorten(text: String) -> String {
+    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if line.chars().count() <= DESCRIPTION_CHARS {
+        return line;
+    }
+    let cut: String = line.chars().take(DESCRIPTION_CHARS - 1).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{cut}…")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shorten;
+
+    #[test]
+    fn a_long_description_is_cut_at_a_word_with_an_ellipsis() {
+        let long = "word ".repeat(60);
+        let short = shorten(long);
+        assert!(short.chars().count() <= 160, "{short}");
+        assert!(short.ends_with("word…"), "{short}");
+    }
+
+    #[test]
+    fn a_short_description_is_kept_on_one_line() {
+        assert_eq!(shorten("Trees\n  of the city ".to_owned()), "Trees of the city");
     }
 }

@@ -9,6 +9,7 @@ mod form_page;
 mod import_page;
 mod import_report;
 mod import_types;
+mod live_form;
 mod publish_page;
 mod record_form;
 mod report_page;
