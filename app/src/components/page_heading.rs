@@ -62,6 +62,9 @@ mod tests {
 
     #[test]
     fn a_short_description_is_kept_on_one_line() {
-        assert_eq!(shorten("Trees\n  of the city ".to_owned()), "Trees of the city");
+        assert_eq!(
+            shorten("Trees\n  of the city ".to_owned()),
+            "Trees of the city"
+        );
     }
 }

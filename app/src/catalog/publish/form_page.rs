@@ -110,4 +110,3 @@ fn RecordFormView(data: FormPageData) -> impl IntoView {
     }
     .into_any()
 }
-
