@@ -6,6 +6,7 @@ mod accounts;
 mod admin;
 mod authorization;
 mod cli;
+mod compression;
 mod crash;
 mod csrf;
 mod migrations;
