@@ -1,10 +1,11 @@
 //! The HTTP application: every journey's routes merged (each declares its
 //! own, `journeys`), the Leptos pages and server functions, and the layers
-//! every response passes (compression, security headers…), and
+//! every response passes (compression, caching, security headers…), and
 //! the site's files for every other address.
 
 pub mod account;
 pub mod admin;
+mod caching;
 mod compression;
 mod csrf;
 mod feed;
@@ -101,6 +102,13 @@ pub fn router(state: AppState) -> Router {
         .layer(from_fn(form_failures::translate))
         .route_layer(from_fn(request_metrics::label_route))
         .layer(from_fn(request_metrics::track))
+        .layer(from_fn_with_state(
+            caching::CachePolicy {
+                page_max_age: state.config.page_max_age_seconds,
+                https: state.config.public_url.is_https(),
+            },
+            caching::cache_control,
+        ))
         .layer(from_fn_with_state(
             security::Policy {
                 https: state.config.public_url.is_https(),
