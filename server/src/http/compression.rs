@@ -64,9 +64,8 @@ pub fn is_compressible(content_type: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use axum::Router;
     use axum::body::Body;
-    use axum::routing::get;
+    use axum::response::IntoResponse;
     use std::time::{Duration, Instant};
     use tower::ServiceExt;
 
@@ -97,46 +96,48 @@ mod tests {
     }
 
     /// A page whose first part is ready at once and whose rest comes
-    /// `delay` later, like a streamed SSR page waiting on data.
-    fn streamed_page(delay: Duration) -> Router {
-        Router::new()
-            .route(
-                "/",
-                get(move || async move {
-                    let first =
-                        "<!DOCTYPE html><html><head><title>Plaza</title></head><body>".repeat(20);
-                    let chunks = futures_util::stream::unfold(0, move |step| {
-                        let first = first.clone();
-                        async move {
-                            match step {
-                                0 => Some((Ok::<_, std::io::Error>(first), 1)),
-                                1 => {
-                                    tokio::time::sleep(delay).await;
-                                    Some((Ok("</body></html>".to_owned()), 2))
-                                }
-                                _ => None,
-                            }
+    /// `delay` later, like a streamed SSR page waiting on data, behind the
+    /// compression layer.
+    async fn streamed_page(encoding: &str, delay: Duration) -> axum::response::Response {
+        let page = tower::service_fn(move |_: axum::http::Request<Body>| async move {
+            let first = "<!DOCTYPE html><html><head><title>Plaza</title></head><body>".repeat(20);
+            let chunks = futures_util::stream::unfold(0, move |step| {
+                let first = first.clone();
+                async move {
+                    match step {
+                        0 => Some((Ok::<_, std::io::Error>(first), 1)),
+                        1 => {
+                            tokio::time::sleep(delay).await;
+                            Some((Ok("</body></html>".to_owned()), 2))
                         }
-                    });
-                    (
-                        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-                        Body::from_stream(chunks),
-                    )
-                }),
+                        _ => None,
+                    }
+                }
+            });
+            let response = (
+                [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+                Body::from_stream(chunks),
             )
-            .layer(layer())
+                .into_response();
+            Ok::<_, std::convert::Infallible>(response)
+        });
+        let request = axum::http::Request::get("/")
+            .header(header::ACCEPT_ENCODING, encoding)
+            .body(Body::empty())
+            .unwrap();
+        let response = tower::Layer::layer(&layer(), page)
+            .oneshot(request)
+            .await
+            .unwrap();
+        response.map(Body::new)
     }
 
     #[tokio::test]
     async fn a_streamed_body_is_flushed_chunk_by_chunk() {
         let delay = Duration::from_millis(800);
         for encoding in ["br", "gzip", "zstd"] {
-            let request = axum::http::Request::get("/")
-                .header(header::ACCEPT_ENCODING, encoding)
-                .body(Body::empty())
-                .unwrap();
             let started = Instant::now();
-            let response = streamed_page(delay).oneshot(request).await.unwrap();
+            let response = streamed_page(encoding, delay).await;
             assert_eq!(response.headers()[header::CONTENT_ENCODING], encoding);
             let mut body = response.into_body();
             let first = http_body_util::BodyExt::frame(&mut body)
