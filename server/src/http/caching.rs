@@ -1,8 +1,9 @@
 //! Who may keep a response, for how long, and how it is revalidated.
 //!
 //! - A response to someone signed in (a session cookie, or an
-//!   `Authorization` header), or one that sets a cookie, is
-//!   `private, no-store`: no cache keeps it, not even the browser's.
+//!   `Authorization` header), to an address with a secret in it (a reset
+//!   link's `token`), or one that sets a cookie, is `private, no-store`:
+//!   no cache keeps it, not even the browser's.
 //! - Any other successful `GET` is `public, max-age=page_max_age`, so a
 //!   proxy may keep an anonymous page briefly; HTML also varies by
 //!   `Cookie` and `Accept-Language` (the language cookie, and a signed-in
@@ -42,7 +43,7 @@ pub async fn cache_control(
     request: Request,
     next: Next,
 ) -> Response {
-    let personal = is_personal(request.headers(), policy.https);
+    let personal = is_personal(request.headers(), policy.https) || carries_secret(request.uri());
     let readable = matches!(*request.method(), Method::GET | Method::HEAD);
     let mut response = next.run(request).await;
     if response.extensions().get::<StaticFile>().is_some() {
@@ -78,6 +79,15 @@ pub async fn cache_control(
 /// cache keep an answer to it that says `public`).
 pub fn is_personal(headers: &HeaderMap, https: bool) -> bool {
     headers.contains_key(header::AUTHORIZATION) || session_id(headers, https).is_some()
+}
+
+/// Whether the address holds a secret, such as a password reset link's
+/// `token`: whoever has the address may see the page, but no cache may
+/// keep a copy of it.
+pub fn carries_secret(uri: &axum::http::Uri) -> bool {
+    uri.query().is_some_and(|query| {
+        form_urlencoded::parse(query.as_bytes()).any(|(name, _)| name == "token")
+    })
 }
 
 /// A page depends on its reader: the language (cookie or

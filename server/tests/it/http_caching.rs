@@ -127,7 +127,7 @@ async fn a_signed_in_reader_s_pages_are_never_stored_nor_revalidated() {
 }
 
 #[tokio::test]
-async fn a_response_that_sets_a_cookie_errors_and_probes_are_never_kept() {
+async fn a_response_that_sets_a_cookie_a_secret_address_errors_and_probes_are_never_kept() {
     let app = TestApp::spawn().await;
     let switched = app
         .send(Method::POST, "/lang", |r| {
@@ -137,6 +137,13 @@ async fn a_response_that_sets_a_cookie_errors_and_probes_are_never_kept() {
     assert_eq!(switched.status(), StatusCode::SEE_OTHER);
     assert!(!header(&switched, "set-cookie").is_empty());
     assert_eq!(header(&switched, "cache-control"), "private, no-store");
+    let reset = get(&app, "/account/reset?token=not-a-real-one", &[]).await;
+    assert_eq!(reset.status(), 200);
+    assert_eq!(
+        header(&reset, "cache-control"),
+        "private, no-store",
+        "an address with a secret is never kept"
+    );
     for path in [
         "/no-such-page",
         "/datasets/no-such-record.ttl",
