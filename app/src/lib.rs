@@ -35,7 +35,7 @@ pub mod routes;
 pub mod services;
 
 use leptos::prelude::*;
-use leptos_meta::{MetaTags, Stylesheet, provide_meta_context};
+use leptos_meta::{HashedStylesheet, MetaTags, provide_meta_context};
 
 /// The HTML document around every server-rendered page.
 ///
@@ -55,6 +55,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="color-scheme" content="light" />
                 <script nonce=nonce inner_html="document.documentElement.classList.add('js')"></script>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                // `/pkg/plaza.<hash>.css` when the build hashes file names.
+                <HashedStylesheet options=options.clone() id="leptos" />
                 <AutoReload options=options.clone() />
                 <HydrationScripts options islands=true />
                 <MetaTags />
@@ -66,7 +68,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// The root component: translation context, stylesheet, layout and routes.
+/// The root component: translation context, layout and routes (the
+/// stylesheet is in the shell).
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
@@ -75,7 +78,6 @@ pub fn App() -> impl IntoView {
         leptos_i18n::context::CookieOptions::<i18n::Locale>::default().path("/".to_owned());
     view! {
         <i18n::I18nContextProvider cookie_options>
-            <Stylesheet id="leptos" href="/pkg/plaza.css" />
             <routes::AppRoutes />
         </i18n::I18nContextProvider>
     }

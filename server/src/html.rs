@@ -35,11 +35,12 @@ pub fn page(title: &str, body: &str, alternates: &[(String, &str)]) -> String {
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{title} · Plaza</title>\n<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">\n\
-         <link rel=\"stylesheet\" href=\"/pkg/plaza.css\">\n{links}</head>\n\
+         <link rel=\"stylesheet\" href=\"{stylesheet}\">\n{links}</head>\n\
          <body>\n<a class=\"skip-link\" href=\"#main\">Skip to content</a>\n\
          <header class=\"site-header\"><nav class=\"plain-nav\" aria-label=\"Plaza\">\
          <a href=\"/\">Plaza</a> <a href=\"/catalog\">Catalog</a> <a href=\"/sparql\">SPARQL</a></nav></header>\n<main id=\"main\">\n{body}\n</main>\n</body>\n</html>\n",
         title = escape(title),
+        stylesheet = crate::http::static_files::stylesheet_href(),
     )
 }
 

@@ -170,14 +170,30 @@ pub async fn catalog_services(config: &Config, stores: &Stores) -> anyhow::Resul
 }
 
 /// Leptos' options, from Plaza's configuration rather than cargo-leptos'
-/// environment, so the binary runs the same however it is started.
+/// environment, so the binary runs the same however it is started. Pages
+/// link the content-hashed front end when the build wrote its hash file
+/// beside the binary (cargo-leptos does), the plain names otherwise (test
+/// binaries, `cargo build`).
 fn leptos_options(config: &Config, address: SocketAddr) -> LeptosOptions {
+    let hashes = http::static_files::asset_hashes();
+    if let Some(hashes) = hashes {
+        let wasm = config
+            .site_root
+            .join(format!("pkg/plaza.{}.wasm", hashes.wasm));
+        if !wasm.exists() {
+            tracing::warn!(
+                missing = %wasm.display(),
+                "the hash file beside the binary names a front end that is not in the site root (PLAZA_SITE_ROOT); rebuild with cargo leptos build"
+            );
+        }
+    }
     LeptosOptions::builder()
         .output_name("plaza")
         .site_root(config.site_root.to_string_lossy().as_ref())
         .site_pkg_dir("pkg")
         .site_addr(address)
         .env(Env::PROD)
+        .hash_files(hashes.is_some())
         .build()
 }
 

@@ -12,7 +12,7 @@ use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 
 use crate::catalog::store::{AgentNames, CatalogStore, RecordQuery, RecordSlice, StoreFuture};
-use crate::store::{RdfStore, RdfStoreError};
+use crate::store::{RdfStore, RdfStoreError, Timestamp};
 
 /// The catalog store in the local Oxigraph database.
 #[derive(Clone)]
@@ -134,6 +134,10 @@ impl CatalogStore for OxigraphCatalogStore {
         })
     }
 
+    fn last_change(&self) -> StoreFuture<'_, Option<Timestamp>> {
+        Box::pin(async move { Ok(self.rdf.run(last_change).await?) })
+    }
+
     fn record_versions(&self) -> StoreFuture<'_, HashMap<NamedNode, i64>> {
         let catalog = self.catalog.clone();
         Box::pin(async move {
@@ -144,6 +148,31 @@ impl CatalogStore for OxigraphCatalogStore {
             Ok(versions)
         })
     }
+}
+
+fn last_change(store: &Store) -> Result<Option<Timestamp>, RdfStoreError> {
+    let sparql = "PREFIX dcat: <http://www.w3.org/ns/dcat#>\nPREFIX dct: <http://purl.org/dc/terms/>\n\
+         PREFIX foaf: <http://xmlns.com/foaf/0.1/>\n\
+         SELECT (MAX(?modified) AS ?latest) WHERE { GRAPH ?record {\
+           ?entry a dcat:CatalogRecord ; foaf:primaryTopic ?record ; dct:modified ?modified . } }";
+    let QueryResults::Solutions(mut solutions) = SparqlEvaluator::new()
+        .without_default_http_service_handler()
+        .parse_query(sparql)
+        .map_err(|e| RdfStoreError::Query(e.to_string()))?
+        .on_store(store)
+        .execute()
+        .map_err(|e| RdfStoreError::Query(e.to_string()))?
+    else {
+        return Ok(None);
+    };
+    let Some(solution) = solutions.next() else {
+        return Ok(None);
+    };
+    let solution = solution.map_err(|e| RdfStoreError::Query(e.to_string()))?;
+    Ok(match solution.get("latest") {
+        Some(Term::Literal(latest)) => Some(Timestamp::from_stored(latest.value())),
+        _ => None,
+    })
 }
 
 fn record_versions(

@@ -9,6 +9,8 @@ use std::pin::Pin;
 
 use oxigraph::model::{Graph, NamedNode};
 
+use crate::store::Timestamp;
+
 /// A boxed future of a store operation.
 pub type StoreFuture<'a, T> =
     Pin<Box<dyn Future<Output = Result<T, CatalogStoreError>> + Send + 'a>>;
@@ -75,6 +77,11 @@ pub trait CatalogStore: Send + Sync {
     /// The `foaf:name`s of each agent of `agents`, wherever it is described
     /// (a record's graph or the catalog's): (language tag, name) pairs.
     fn agent_names(&self, agents: Vec<NamedNode>) -> StoreFuture<'_, AgentNames>;
+
+    /// When the catalog last changed: the latest `dct:modified` of Plaza's
+    /// catalog records, deleted records' tombstones included (`None` for an
+    /// empty catalog).
+    fn last_change(&self) -> StoreFuture<'_, Option<Timestamp>>;
 
     /// Every record with its current version (`dcat:version` of Plaza's
     /// catalog record), to check derived data such as the search index.

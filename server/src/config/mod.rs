@@ -43,6 +43,11 @@ pub const SETTINGS: &[Setting] = &[
     ),
     Setting::new("max_body_bytes", "16777216", "a positive number of bytes"),
     Setting::new(
+        "page_max_age_seconds",
+        "60",
+        "how long a shared cache may keep a page or record for readers who are not signed in, in seconds (0: revalidate every time)",
+    ),
+    Setting::new(
         "sparql_timeout_ms",
         "10000",
         "a positive number of milliseconds",
@@ -190,6 +195,8 @@ pub struct Config {
     pub site_root: PathBuf,
     /// Largest request body accepted; larger ones get 413.
     pub max_body_bytes: usize,
+    /// How long a shared cache may keep an anonymous page (`max-age`).
+    pub page_max_age_seconds: u64,
     /// Longest a `/sparql` query may run.
     pub sparql_timeout_ms: u64,
     /// Most result rows (or triples) a `/sparql` answer may hold.
@@ -305,6 +312,10 @@ impl Config {
             Err(e) => Err(e.to_string()),
         };
         let max_body_bytes = parse(&get("max_body_bytes"), "max_body_bytes", positive)?;
+        let page_max_age_seconds =
+            parse(&get("page_max_age_seconds"), "page_max_age_seconds", |v| {
+                v.parse::<u64>().map_err(|e| e.to_string())
+            })?;
         let sparql_timeout_ms =
             parse(&get("sparql_timeout_ms"), "sparql_timeout_ms", positive)? as u64;
         let sparql_max_rows = parse(&get("sparql_max_rows"), "sparql_max_rows", positive)?;
@@ -319,6 +330,7 @@ impl Config {
             demo,
             site_root,
             max_body_bytes,
+            page_max_age_seconds,
             sparql_timeout_ms,
             sparql_max_rows,
             auth,

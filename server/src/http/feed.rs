@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::str::FromStr;
 
 use axum::extract::{Query, Request, State};
-use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use oxigraph::io::{JsonLdProfileSet, RdfFormat};
@@ -15,7 +15,8 @@ use oxigraph::model::vocab::{rdf, xsd};
 use oxigraph::model::{Graph, Literal, NamedNode, Triple};
 
 use crate::api::ApiError;
-use crate::catalog::{RecordQuery, current_graphs};
+use crate::catalog::{CatalogIris, RecordQuery, current_graphs, facts_of};
+use crate::http::caching::{Validators, append_vary, moment};
 use crate::http::records::{not_acceptable, rdf_response};
 use crate::rdf::OFFERED;
 use crate::rdf::{Representation, negotiate};
@@ -96,15 +97,15 @@ fn normalise_date_time(raw: &str) -> Option<String> {
 /// (`/catalog` itself is negotiated by [`negotiate_catalog`]).
 pub fn routes() -> Routes {
     Routes::new()
-        .get("/catalog.ttl", |s, q| {
-            feed_with_suffix(s, q, RdfFormat::Turtle, "ttl")
+        .get("/catalog.ttl", |s, q, h| {
+            feed_with_suffix(s, q, h, RdfFormat::Turtle, "ttl")
         })
         .documented(utoipa_axum::routes!(feed_as_json_ld))
-        .get("/catalog.rdf", |s, q| {
-            feed_with_suffix(s, q, RdfFormat::RdfXml, "rdf")
+        .get("/catalog.rdf", |s, q, h| {
+            feed_with_suffix(s, q, h, RdfFormat::RdfXml, "rdf")
         })
-        .get("/catalog.nt", |s, q| {
-            feed_with_suffix(s, q, RdfFormat::NTriples, "nt")
+        .get("/catalog.nt", |s, q, h| {
+            feed_with_suffix(s, q, h, RdfFormat::NTriples, "nt")
         })
 }
 
@@ -128,21 +129,23 @@ pub fn routes() -> Routes {
 pub async fn feed_as_json_ld(
     state: State<AppState>,
     query: Query<HashMap<String, String>>,
+    headers: HeaderMap,
 ) -> Response {
     let format = RdfFormat::JsonLd {
         profile: JsonLdProfileSet::empty(),
     };
-    feed_with_suffix(state, query, format, "jsonld").await
+    feed_with_suffix(state, query, headers, format, "jsonld").await
 }
 
 /// `/catalog.ttl` and friends.
 pub async fn feed_with_suffix(
     state: State<AppState>,
     query: Query<HashMap<String, String>>,
+    headers: HeaderMap,
     format: RdfFormat,
     suffix: &'static str,
 ) -> Response {
-    feed(state, query, format, Some(suffix)).await
+    feed(state, query, &headers, format, Some(suffix)).await
 }
 
 /// Sends `/catalog` to the feed when the client prefers RDF to HTML; 406
@@ -165,9 +168,7 @@ pub async fn negotiate_catalog(
     match negotiate(accept.as_deref(), OFFERED) {
         Some(Representation::Html) => {
             let mut response = next.run(request).await;
-            response
-                .headers_mut()
-                .insert(header::VARY, HeaderValue::from_static("Accept"));
+            append_vary(response.headers_mut(), header::ACCEPT);
             response
         }
         Some(Representation::Rdf(format)) => {
@@ -176,7 +177,10 @@ pub async fn negotiate_catalog(
                 .query()
                 .map(|q| form_urlencoded::parse(q.as_bytes()).into_owned().collect())
                 .unwrap_or_default();
-            feed(State(state), Query(query), format, None).await
+            let mut response =
+                feed(State(state), Query(query), request.headers(), format, None).await;
+            append_vary(response.headers_mut(), header::ACCEPT);
+            response
         }
         None => not_acceptable(),
     }
@@ -185,6 +189,7 @@ pub async fn negotiate_catalog(
 async fn feed(
     State(state): State<AppState>,
     Query(query): Query<HashMap<String, String>>,
+    headers: &HeaderMap,
     format: RdfFormat,
     suffix: Option<&'static str>,
 ) -> Response {
@@ -226,6 +231,17 @@ async fn feed(
         Ok(graphs) => graphs,
         Err(err) => return ApiError::internal(err).into_response(),
     };
+    let last_change = match store.last_change().await {
+        Ok(last_change) => last_change,
+        Err(err) => return ApiError::internal(err).into_response(),
+    };
+    let validators = Validators::new(
+        &page_tag(&params, format, slice.total, &iris, &graphs),
+        last_change.as_ref().and_then(moment),
+    );
+    if validators.client_is_current(headers) {
+        return validators.not_modified(&[]);
+    }
     let mut graph = Graph::new();
     for named in graphs.values() {
         graph.extend(named.iter());
@@ -293,7 +309,39 @@ async fn feed(
             page_url(params.page + 1),
         ));
     }
-    rdf_response(&graph, format)
+    let mut response = rdf_response(&graph, format);
+    validators.apply(&mut response);
+    response
+}
+
+/// A feed page's entity tag: a digest of what the page is made of (its
+/// parameters and syntax, the number of records, each record listed with
+/// its version, and the catalog's own description), so it changes with
+/// any record version on the page and with the page's place in the list.
+fn page_tag(
+    params: &FeedParams,
+    format: RdfFormat,
+    total: usize,
+    iris: &CatalogIris,
+    graphs: &HashMap<NamedNode, Graph>,
+) -> String {
+    use sha2::Digest;
+    let mut parts: Vec<String> = graphs
+        .iter()
+        .map(|(iri, graph)| match facts_of(iris, iri, graph) {
+            Some(facts) => format!("{iri} {}", facts.version),
+            None => {
+                let mut triples: Vec<String> = graph.iter().map(|t| t.to_string()).collect();
+                triples.sort();
+                format!("{iri} {}", triples.join("\n"))
+            }
+        })
+        .collect();
+    parts.sort();
+    let mut digest = sha2::Sha256::new();
+    digest.update(format!("{params:?} {} {total}\n", format.media_type()));
+    digest.update(parts.join("\n"));
+    format!("feed-{}", hex::encode(&digest.finalize()[..12]))
 }
 
 #[cfg(test)]

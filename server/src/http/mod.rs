@@ -1,9 +1,12 @@
 //! The HTTP application: every journey's routes merged (each declares its
 //! own, `journeys`), the Leptos pages and server functions, and the layers
-//! every response passes.
+//! every response passes (compression, caching, security headers…), and
+//! the site's files for every other address.
 
 pub mod account;
 pub mod admin;
+mod caching;
+mod compression;
 mod csrf;
 mod feed;
 mod form_failures;
@@ -15,6 +18,7 @@ mod records;
 mod request_metrics;
 mod security;
 mod sitemap;
+pub(crate) mod static_files;
 mod tokens;
 
 pub use request_metrics::prometheus_handle;
@@ -27,6 +31,7 @@ use crate::routes::Routes;
 use crate::state::AppState;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
+use axum::handler::Handler;
 use axum::middleware::{from_fn, from_fn_with_state};
 use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
 use tower_http::limit::RequestBodyLimitLayer;
@@ -80,8 +85,12 @@ pub fn router(state: AppState) -> Router {
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(leptos_options.clone())
         })
-        .fallback(file_and_error_handler_with_context::<AppState, _>(
-            context, shell,
+        .fallback_service(static_files::service(
+            &state.config.site_root,
+            static_files::NotFound::new(
+                file_and_error_handler_with_context::<AppState, _>(context, shell)
+                    .with_state(state.clone()),
+            ),
         ))
         .layer(axum::Extension(document))
         .layer(from_fn_with_state(state.clone(), feed::negotiate_catalog))
@@ -94,6 +103,13 @@ pub fn router(state: AppState) -> Router {
         .route_layer(from_fn(request_metrics::label_route))
         .layer(from_fn(request_metrics::track))
         .layer(from_fn_with_state(
+            caching::CachePolicy {
+                page_max_age: state.config.page_max_age_seconds,
+                https: state.config.public_url.is_https(),
+            },
+            caching::cache_control,
+        ))
+        .layer(from_fn_with_state(
             security::Policy {
                 https: state.config.public_url.is_https(),
                 form_action,
@@ -104,6 +120,7 @@ pub fn router(state: AppState) -> Router {
         // default for extractors would otherwise apply first).
         .layer(DefaultBodyLimit::disable())
         .layer(RequestBodyLimitLayer::new(state.config.max_body_bytes))
+        .layer(compression::layer())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

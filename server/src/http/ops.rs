@@ -4,9 +4,10 @@ use std::time::Duration;
 
 use axum::Json;
 use axum::extract::State;
-use axum::http::{StatusCode, header};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
+use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::http::request_metrics::prometheus_handle;
 use crate::routes::Routes;
@@ -18,6 +19,13 @@ pub fn routes() -> Routes {
         .documented(utoipa_axum::routes!(healthz))
         .documented(utoipa_axum::routes!(readyz))
         .get("/metrics", metrics)
+        // Probes and metrics are about this moment: never kept.
+        .map_router(|router| {
+            router.layer(SetResponseHeaderLayer::overriding(
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("no-store"),
+            ))
+        })
 }
 
 /// How long a store may take to answer a readiness probe.

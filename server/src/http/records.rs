@@ -7,13 +7,15 @@
 use std::collections::HashMap;
 
 use axum::extract::{Request, State};
-use axum::http::{Method, StatusCode, header};
+use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use oxigraph::io::RdfFormat;
 use oxigraph::model::{Graph, NamedNode};
 
 use crate::catalog::{current_graphs, description_of, facts_of, graph_of_nquads, version_nquads};
+use crate::http::caching::{Validators, append_vary, build, is_personal, moment};
+use crate::http::lang::locale_of;
 use crate::rdf::{
     OFFERED, Representation, SUFFIXES, negotiate, rdf_format_for_suffix, serialize_graph,
 };
@@ -51,47 +53,116 @@ pub async fn negotiate_record(
         }
     };
     let mut response = match representation {
-        Representation::Html => next.run(request).await,
+        Representation::Html => record_page(&state, request, next).await,
         Representation::Rdf(format) => {
             let query: HashMap<String, String> = request
                 .uri()
                 .query()
                 .map(|q| form_urlencoded::parse(q.as_bytes()).into_owned().collect())
                 .unwrap_or_default();
-            record_rdf(&state, request.uri().path(), &query, format).await
+            record_rdf(
+                &state,
+                request.uri().path(),
+                request.headers(),
+                &query,
+                format,
+            )
+            .await
         }
     };
-    response
-        .headers_mut()
-        .insert(header::VARY, header::HeaderValue::from_static("Accept"));
+    append_vary(response.headers_mut(), header::ACCEPT);
     response
 }
 
-/// A record (or Plaza's catalog record about it) as RDF in `format`.
-async fn record_rdf(
+/// The Leptos record page, with validators from the record version, the
+/// reader's language and this build, for readers who are not signed in
+/// (a signed-in reader's page is never stored, so never revalidated).
+async fn record_page(state: &AppState, request: Request, next: Next) -> Response {
+    let https = state.config.public_url.is_https();
+    let validators = match is_personal(request.headers(), https) {
+        true => None,
+        false => page_validators(state, request.uri().path(), request.headers()).await,
+    };
+    if let Some(validators) = &validators
+        && validators.client_is_current(request.headers())
+    {
+        return validators.not_modified(&[header::ACCEPT, header::COOKIE, header::ACCEPT_LANGUAGE]);
+    }
+    let mut response = next.run(request).await;
+    if let Some(validators) = validators
+        && response.status() == StatusCode::OK
+    {
+        validators.apply(&mut response);
+    }
+    response
+}
+
+/// `W/"<build>-<version>-html-<language>"`, last modified when the record
+/// changed or Plaza was built, whichever is later; `None` when there is no
+/// such record (or the store fails: the page itself will say so).
+async fn page_validators(
     state: &AppState,
     uri_path: &str,
-    query: &HashMap<String, String>,
-    format: RdfFormat,
-) -> Response {
+    headers: &HeaderMap,
+) -> Option<Validators> {
+    let (resource, _) = resolve(state, uri_path).await.ok()??;
+    let iris = state.catalog.importer.iris();
+    let graphs = state
+        .catalog
+        .store
+        .record_graphs(vec![resource.clone()])
+        .await
+        .ok()?;
+    let facts = facts_of(iris, &resource, graphs.get(&resource)?)?;
+    let (build, built) = build();
+    let language = app::locale::code(locale_of(headers));
+    let modified = moment(&facts.modified).max(*built);
+    Some(Validators::new(
+        &format!("{build}-{}-html-{language}", facts.version),
+        modified,
+    ))
+}
+
+/// The record an address under a record prefix is about: `datasets/x` is
+/// `<base>datasets/x`; Plaza's catalog record `records/…` is about the
+/// record its `foaf:primaryTopic` names. `Ok(None)` when there is none;
+/// the IRI asked for comes along for messages.
+async fn resolve(
+    state: &AppState,
+    uri_path: &str,
+) -> Result<Option<(NamedNode, NamedNode)>, crate::catalog::CatalogStoreError> {
     let base = state.config.public_url.base_iri();
     let (path, _) = split_suffix(uri_path.trim_start_matches('/'));
     let Ok(requested) = NamedNode::new(format!("{base}{path}")) else {
-        return not_found(path);
+        return Ok(None);
     };
-    let resource = if path.starts_with("records/") {
-        match state
-            .catalog
-            .store
-            .record_of_catalog_record(requested.clone())
-            .await
-        {
-            Ok(Some(resource)) => resource,
-            Ok(None) => return not_found(requested.as_str()),
-            Err(err) => return server_error(err),
+    if !path.starts_with("records/") {
+        return Ok(Some((requested.clone(), requested)));
+    }
+    let resource = state
+        .catalog
+        .store
+        .record_of_catalog_record(requested.clone())
+        .await?;
+    Ok(resource.map(|resource| (resource, requested)))
+}
+
+/// A record (or Plaza's catalog record about it) as RDF in `format`,
+/// or `304` when the client's copy is of the current version.
+async fn record_rdf(
+    state: &AppState,
+    uri_path: &str,
+    headers: &HeaderMap,
+    query: &HashMap<String, String>,
+    format: RdfFormat,
+) -> Response {
+    let (resource, requested) = match resolve(state, uri_path).await {
+        Ok(Some(found)) => found,
+        Ok(None) => {
+            let (path, _) = split_suffix(uri_path.trim_start_matches('/'));
+            return not_found(&format!("{}{path}", state.config.public_url.base_iri()));
         }
-    } else {
-        requested.clone()
+        Err(err) => return server_error(err),
     };
     let iris = state.catalog.importer.iris();
     let store = state.catalog.store.as_ref();
@@ -144,7 +215,25 @@ async fn record_rdf(
             }
         }
     };
-    rdf_response(&graph, format)
+    let validators = Validators::new(
+        &format!("{}-{}", facts.version, suffix_of(format)),
+        moment(&facts.modified),
+    );
+    if validators.client_is_current(headers) {
+        return validators.not_modified(&[header::ACCEPT]);
+    }
+    let mut response = rdf_response(&graph, format);
+    validators.apply(&mut response);
+    response
+}
+
+/// The suffix of `format`'s alternate (`ttl`), or its media type.
+fn suffix_of(format: RdfFormat) -> &'static str {
+    SUFFIXES
+        .iter()
+        .find(|(_, media)| *media == format.media_type())
+        .map(|(suffix, _)| *suffix)
+        .unwrap_or(format.media_type())
 }
 
 /// `datasets/x.ttl` → (`datasets/x`, Turtle).

@@ -49,6 +49,28 @@ impl Timestamp {
         self.0
     }
 
+    /// Seconds since 1970 of a moment in Plaza's own form
+    /// (`2026-01-31T12:00:00Z`); `None` for any other text.
+    pub fn unix_seconds(&self) -> Option<u64> {
+        let s = self.0.as_bytes();
+        let well_formed = s.len() == 20
+            && s[19] == b'Z'
+            && s[10] == b'T'
+            && [4, 7].iter().all(|&i| s[i] == b'-')
+            && [13, 16].iter().all(|&i| s[i] == b':');
+        if !well_formed {
+            return None;
+        }
+        let number = |range: std::ops::Range<usize>| self.0.get(range)?.parse::<u32>().ok();
+        let (y, m, d) = (number(0..4)?, number(5..7)?, number(8..10)?);
+        let (h, min, sec) = (number(11..13)?, number(14..16)?, number(17..19)?);
+        if !(1..=12).contains(&m) || !(1..=31).contains(&d) || h > 23 || min > 59 || sec > 60 {
+            return None;
+        }
+        let days = u64::try_from(days_from_civil(i64::from(y), m, d)).ok()?;
+        Some(days * 86_400 + u64::from(h * 3600 + min * 60 + sec))
+    }
+
     fn from_unix(secs: u64) -> Self {
         let (y, m, d) = civil_from_days((secs / 86_400) as i64);
         let rem = secs % 86_400;
@@ -81,6 +103,18 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
     (if m <= 2 { y + 1 } else { y }, m, d)
 }
 
+/// A proleptic Gregorian date to days since 1970-01-01 (the inverse of
+/// [`civil_from_days`]).
+fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let m = i64::from(m);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,5 +134,21 @@ mod tests {
             "2025-11-25T10:01:01Z"
         );
         assert_eq!(Timestamp::now().as_str().len(), 20);
+    }
+
+    #[test]
+    fn a_moment_reads_back_as_the_seconds_it_was_written_from() {
+        for secs in [0, 951_782_400, 20_417 * 86_400 + 36_061, 4_102_444_799] {
+            assert_eq!(Timestamp::from_unix(secs).unix_seconds(), Some(secs));
+        }
+        assert_eq!(Timestamp::from_stored("2026-01-31").unix_seconds(), None);
+        assert_eq!(
+            Timestamp::from_stored("2026-01-31T12:00:00+02:00").unix_seconds(),
+            None
+        );
+        assert_eq!(
+            Timestamp::from_stored("2026-13-31T12:00:00Z").unix_seconds(),
+            None
+        );
     }
 }

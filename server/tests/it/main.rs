@@ -5,9 +5,12 @@
 mod accounts;
 mod admin;
 mod authorization;
+mod caching_proxy;
 mod cli;
+mod compression;
 mod crash;
 mod csrf;
+mod http_caching;
 mod migrations;
 mod oidc;
 mod openapi;
