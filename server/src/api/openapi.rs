@@ -3,14 +3,14 @@
 //! `#[utoipa::path]`, its journey declares it with `Routes::documented`,
 //! and the document is built from the real router's declarations
 //! ([`crate::routes::Routes::openapi`]). This file holds what is common to
-//! all of them: the title, the bearer scheme, the RDF body, and the one
-//! route served by Leptos rather than by a journey (the catalog search).
+//! all of them: the title and the bearer scheme; the server functions,
+//! served by Leptos rather than by a journey, are in `server_fns.rs`.
 
 use std::sync::Arc;
 
 use axum::extract::{Extension, State};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
-use utoipa::openapi::{OpenApi, Paths, Server};
+use utoipa::openapi::{OpenApi, Server};
 use utoipa::{Modify, OpenApi as _};
 
 use crate::state::AppState;
@@ -52,19 +52,10 @@ pub fn base() -> OpenApi {
     PlazaApi::openapi()
 }
 
-/// Routes served outside the journeys' routers (Leptos' server functions)
-/// that machines may call.
-pub fn served_by_leptos() -> Paths {
-    <__path_search_catalog as utoipa::Path>::methods()
-        .into_iter()
-        .fold(Paths::new(), |mut paths, method| {
-            paths.add_path_operation(
-                <__path_search_catalog as utoipa::Path>::path(),
-                vec![method],
-                <__path_search_catalog as utoipa::Path>::operation(),
-            );
-            paths
-        })
+/// Routes served outside the journeys' routers that machines may call:
+/// Leptos' server functions.
+pub fn served_by_leptos() -> OpenApi {
+    crate::api::server_fns::document()
 }
 
 /// Serves the document with this server's public URL.
@@ -83,26 +74,4 @@ pub async fn openapi(
         state.config.public_url.base_iri().trim_end_matches('/'),
     )]);
     axum::Json(document)
-}
-
-/// The catalog page's server function, as machines may call it.
-#[utoipa::path(
-    post,
-    path = "/api/fn/search-catalog",
-    summary = "The catalog page's server function: a search with facet counts, labels in a language",
-    request_body(content_type = "application/json", content = inline(SearchCall)),
-    responses((status = 200, description = "Total, the page's records, facet counts", content_type = "application/json"))
-)]
-#[allow(dead_code)]
-fn search_catalog() {}
-
-/// The arguments of `search-catalog` (Leptos' server function encoding).
-#[derive(utoipa::ToSchema)]
-#[allow(dead_code)]
-struct SearchCall {
-    /// The language of labels.
-    #[schema(examples("en", "fr"))]
-    lang: String,
-    /// What to search.
-    params: app::catalog::SearchParams,
 }
