@@ -9,6 +9,7 @@
 use std::sync::Arc;
 
 use axum::extract::{Extension, State};
+use serde_json::Value;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{OpenApi, Server};
 use utoipa::{Modify, OpenApi as _};
@@ -68,10 +69,46 @@ pub fn served_by_leptos() -> OpenApi {
 pub async fn openapi(
     State(state): State<AppState>,
     Extension(ApiDocument(document)): Extension<ApiDocument>,
-) -> axum::Json<OpenApi> {
+) -> Result<axum::Json<Value>, crate::api::ApiError> {
     let mut document = OpenApi::clone(&document);
     document.servers = Some(vec![Server::new(
         state.config.public_url.base_iri().trim_end_matches('/'),
     )]);
-    axum::Json(document)
+    let mut document = serde_json::to_value(document).map_err(crate::api::ApiError::internal)?;
+    require_whole_tuples(&mut document);
+    Ok(axum::Json(document))
+}
+
+/// utoipa writes a tuple such as `(String, u64)` as `prefixItems` with
+/// `items: false` but without `minItems`, which would let `[]` and
+/// `["a"]` pass; every tuple gets its length as `minItems`.
+fn require_whole_tuples(schema: &mut Value) {
+    match schema {
+        Value::Object(members) => {
+            if let Some(length) = members
+                .get("prefixItems")
+                .and_then(Value::as_array)
+                .map(Vec::len)
+            {
+                members.entry("minItems").or_insert(length.into());
+            }
+            members.values_mut().for_each(require_whole_tuples);
+        }
+        Value::Array(items) => items.iter_mut().for_each(require_whole_tuples),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tuple_needs_all_its_items() {
+        let mut schema = serde_json::json!({ "properties": { "pair": {
+            "type": "array", "items": false, "prefixItems": [{ "type": "string" }, { "type": "integer" }]
+        } } });
+        require_whole_tuples(&mut schema);
+        assert_eq!(schema["properties"]["pair"]["minItems"], 2);
+    }
 }

@@ -27,20 +27,23 @@ use utoipa::openapi::{Components, Content, OpenApi, Paths, RefOr, Required};
 use utoipa::{PartialSchema, ToSchema};
 
 /// Lists the server functions: a summary (the doc comment), the argument
-/// struct with its fields, and the errors it may answer.
+/// struct with its fields, and the errors it may answer. In a form (the
+/// default encoding) an argument that may be `None` is left out, never
+/// `null`: `#[schema(nullable = false)]` says so.
 macro_rules! server_functions {
     ($(
         $(#[doc = $doc:literal])+
-        $call:ident { $($arg:ident: $ty:ty),* $(,)? } may answer [$($error:ident),*];
+        $call:ident { $($(#[$attr:meta])* $arg:ident: $ty:ty),* $(,)? } may answer [$($error:ident),*];
     )*) => {
         /// The operations of every server function, with their schemas.
         pub fn document() -> OpenApi {
             let mut operations = Operations::default();
             $({
-                /// The function's arguments.
-                #[derive(utoipa::ToSchema)]
+                /// The function's arguments (others are not read).
+                #[derive(serde::Deserialize, utoipa::ToSchema)]
+                #[serde(deny_unknown_fields)]
                 #[allow(dead_code)]
-                struct Arguments { $($arg: $ty),* }
+                struct Arguments { $($(#[$attr])* $arg: $ty),* }
                 // Fails to compile unless these are the function's
                 // arguments, every one with its type.
                 let _same_arguments = |call: $call| {
@@ -61,7 +64,12 @@ server_functions! {
     /// Every publisher with its records' figures.
     ListPublishers { lang: String } may answer [];
     /// A record page's content, at a version (the current one without).
-    LoadRecord { lang: String, path: String, version: Option<i64> } may answer [NotFound];
+    LoadRecord {
+        lang: String,
+        path: String,
+        #[schema(nullable = false)]
+        version: Option<i64>,
+    } may answer [NotFound];
     /// An import report of the publisher signed in.
     ImportReport { lang: String, id: String } may answer [SignInRequired, Forbidden, NotFound];
     /// The record form's content: new, an existing record, or a draft.
@@ -81,7 +89,10 @@ server_functions! {
     /// The audit log (administrators only).
     LoadAudit {} may answer [SignInRequired, Forbidden];
     /// The API tokens of the viewer's organisations.
-    LoadTokens { reveal: Option<String> } may answer [SignInRequired, Forbidden];
+    LoadTokens {
+        #[schema(nullable = false)]
+        reveal: Option<String>,
+    } may answer [SignInRequired, Forbidden];
 }
 
 /// The media types a server function reads and answers.
