@@ -60,12 +60,21 @@ macro_rules! server_functions {
 
 server_functions! {
     /// The catalog page's search with facet counts, labels in a language.
-    SearchCatalog { lang: String, params: SearchParams } may answer [];
+    SearchCatalog {
+        #[schema(examples("en", "fr"))]
+        lang: String,
+        params: SearchParams,
+    } may answer [];
     /// Every publisher with its records' figures.
-    ListPublishers { lang: String } may answer [];
+    ListPublishers {
+        #[schema(examples("en", "fr"))]
+        lang: String,
+    } may answer [];
     /// A record page's content, at a version (the current one without).
     LoadRecord {
+        #[schema(examples("en", "fr"))]
         lang: String,
+        #[schema(examples("/datasets/bicycle-counts"))]
         path: String,
         #[schema(nullable = false)]
         version: Option<i64>,
