@@ -65,27 +65,31 @@ pub async fn request_headers() -> Result<http::HeaderMap, crate::error::AppError
 
 /// The page's error for a failed service call (`call` names it; a store
 /// failure is logged). Called over HTTP (from the browser or a script),
-/// the answer gets the matching status (404, 401, 403, 503); while a page
-/// renders on the server, the page decides its own status.
+/// the answer gets the matching status (404, 401, 403, 503).
 pub fn failed(call: &'static str) -> impl Fn(ServiceError) -> crate::error::AppError {
     use crate::error::AppError;
-    use http::StatusCode;
     move |err| {
-        let (error, status) = match err {
-            ServiceError::NotFound => (AppError::NotFound, StatusCode::NOT_FOUND),
-            ServiceError::SignInRequired => (AppError::SignInRequired, StatusCode::UNAUTHORIZED),
-            ServiceError::Forbidden => (AppError::Forbidden, StatusCode::FORBIDDEN),
+        let error = match err {
+            ServiceError::NotFound => AppError::NotFound,
+            ServiceError::SignInRequired => AppError::SignInRequired,
+            ServiceError::Forbidden => AppError::Forbidden,
             ServiceError::Unavailable(cause) => {
                 leptos::logging::error!("{call} failed: {cause}");
-                (AppError::StoreUnavailable, StatusCode::SERVICE_UNAVAILABLE)
+                AppError::StoreUnavailable
             }
         };
-        let rendering_a_page = leptos::prelude::Owner::current_shared_context().is_some();
-        if !rendering_a_page
-            && let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>()
-        {
-            response.set_status(status);
-        }
+        answer_with_status(error.status());
         error
+    }
+}
+
+/// Sets the status of a server function's answer over HTTP; while a page
+/// renders on the server, the page decides its own status instead.
+pub fn answer_with_status(status: http::StatusCode) {
+    let rendering_a_page = leptos::prelude::Owner::current_shared_context().is_some();
+    if !rendering_a_page
+        && let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>()
+    {
+        response.set_status(status);
     }
 }

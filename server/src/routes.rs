@@ -108,10 +108,13 @@ impl Routes {
     }
 
     /// Adds to the OpenAPI document routes that another part of the server
-    /// serves (Leptos' server functions), described by `paths`; they are
-    /// not declared here, as this router does not answer them.
-    pub fn document_served_elsewhere(mut self, paths: Paths) -> Self {
-        self.paths.paths.extend(paths.paths);
+    /// serves (Leptos' server functions), with their schemas; they are not
+    /// declared here, as this router does not answer them.
+    pub fn document_served_elsewhere(mut self, document: OpenApi) -> Self {
+        self.paths.paths.extend(document.paths.paths);
+        if let Some(components) = document.components {
+            self.components.schemas.extend(components.schemas);
+        }
         self
     }
 

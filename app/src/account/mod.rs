@@ -18,6 +18,7 @@ mod types;
 pub use account_page::{AccountDeletedPage, AccountPage};
 pub use admin_page::{AdminPage, AuditPage};
 pub use load::{
+    CheckResetLink, LoadAdmin, LoadAudit, LoadSignInOptions, LoadTokens, LoadViewer,
     check_reset_link, load_admin, load_audit, load_sign_in_options, load_tokens, load_viewer,
 };
 pub use notice::Notice;

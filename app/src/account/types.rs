@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// An organisation, as pages name it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct OrganisationView {
     /// Short name (`parks-department`).
     pub id: String,
@@ -15,6 +16,7 @@ pub struct OrganisationView {
 
 /// The person signed in on this browser.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Viewer {
     /// Public pseudonym.
     pub pseudonym: String,
@@ -46,6 +48,7 @@ impl Viewer {
 
 /// Whether a password reset link works.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub enum ResetLink {
     /// It may set a new password.
     Valid,
@@ -59,6 +62,7 @@ pub enum ResetLink {
 
 /// What the sign-in page offers besides a password.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct SignInOptions {
     /// The OpenID Connect provider's name, when one is configured.
     pub provider: Option<String>,
@@ -66,6 +70,7 @@ pub struct SignInOptions {
 
 /// An account as administrators see it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct AccountRow {
     /// Account id (for the role form).
     pub id: String,
@@ -81,6 +86,7 @@ pub struct AccountRow {
 
 /// An organisation with its members, for administrators.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct OrganisationRow {
     /// The organisation.
     pub organisation: OrganisationView,
@@ -90,6 +96,7 @@ pub struct OrganisationRow {
 
 /// The administration page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct AdminView {
     /// Every organisation with its members.
     pub organisations: Vec<OrganisationRow>,
@@ -99,6 +106,7 @@ pub struct AdminView {
 
 /// One audit log entry.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct AuditRow {
     /// When (RFC 3339).
     pub at: String,
@@ -114,6 +122,7 @@ pub struct AuditRow {
 
 /// One API token, never its secret.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct TokenRow {
     /// Its name.
     pub name: String,
@@ -129,6 +138,7 @@ pub struct TokenRow {
 
 /// The tokens page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct TokensView {
     /// Each organisation the viewer speaks for, with its tokens.
     pub organisations: Vec<(OrganisationView, Vec<TokenRow>)>,

@@ -25,8 +25,8 @@ mod types;
 
 pub use catalog_page::CatalogPage;
 pub use dataset_card::DatasetCard;
-pub use list_publishers::list_publishers;
-pub use load_record::load_record;
+pub use list_publishers::{ListPublishers, list_publishers};
+pub use load_record::{LoadRecord, load_record};
 pub use publisher_page::PublisherPage;
 pub use publishers_page::PublishersPage;
 pub use quality::{DIMENSIONS, Quality, QualityCheck, QualityDimension, rating};
@@ -36,7 +36,7 @@ pub use record_page::RecordPage;
 pub use record_types::{
     Alternate, Change, Distribution, Problem, Property, RecordView, Value, Version,
 };
-pub use search_catalog::search_catalog;
+pub use search_catalog::{SearchCatalog, search_catalog};
 pub use search_params::{FACETS, MAX_PAGE, PAGE_SIZE, SearchParams, SortKey};
 #[cfg(feature = "ssr")]
 pub use service::CatalogReader;

@@ -15,6 +15,7 @@ pub const DIMENSIONS: [&str; 5] = [
 
 /// One check: what it looks for, and the points it gives.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct QualityCheck {
     /// The check's name (`keyword`, `licence_vocabulary`, …); pages turn
     /// it into advice ("Add keywords …").
@@ -27,6 +28,7 @@ pub struct QualityCheck {
 
 /// The checks of one dimension.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct QualityDimension {
     /// One of [`DIMENSIONS`].
     pub name: String,
@@ -48,6 +50,7 @@ impl QualityDimension {
 
 /// A record's quality.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Quality {
     /// The dimensions with their checks.
     pub dimensions: Vec<QualityDimension>,

@@ -7,6 +7,7 @@ use crate::catalog::Quality;
 
 /// One value of a property.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub enum Value {
     /// Text (a literal, or a summary of a described node).
     Text(String),
@@ -21,6 +22,7 @@ pub enum Value {
 
 /// A property and its values.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Property {
     /// The property's IRI.
     pub iri: String,
@@ -32,6 +34,7 @@ pub struct Property {
 
 /// A distribution of a dataset.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Distribution {
     /// Title, or the format when it has none.
     pub title: String,
@@ -51,6 +54,7 @@ pub struct Distribution {
 
 /// A SHACL problem of the record, in plain language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Problem {
     /// `Violation`, `Warning` or `Info`.
     pub severity: String,
@@ -62,6 +66,7 @@ pub struct Problem {
 
 /// What changed in one property between two versions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Change {
     /// The property's label (with the distribution it belongs to, if any).
     pub property: String,
@@ -73,6 +78,7 @@ pub struct Change {
 
 /// One version in the record's history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Version {
     /// Version number.
     pub version: i64,
@@ -87,6 +93,7 @@ pub struct Version {
 
 /// A machine-readable representation of the record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Alternate {
     /// Media type.
     pub media_type: String,
@@ -96,6 +103,7 @@ pub struct Alternate {
 
 /// A record page's content.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct RecordView {
     /// The record's IRI.
     pub iri: String,

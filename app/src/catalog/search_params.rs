@@ -112,8 +112,12 @@ impl SearchParams {
         params.normalised()
     }
 
-    /// The same search with its page in range and its filters in order.
+    /// The same search with its words cut to [`MAX_QUERY_CHARS`], its page
+    /// in range and its filters in order.
     pub fn normalised(mut self) -> Self {
+        if self.q.chars().count() > MAX_QUERY_CHARS {
+            self.q = self.q.chars().take(MAX_QUERY_CHARS).collect();
+        }
         self.page = self.page.clamp(1, MAX_PAGE);
         self.page_size = self.page_size.clamp(1, 100);
         self.filters.sort_by_key(|(name, value)| {
@@ -243,5 +247,10 @@ mod tests {
     fn a_long_query_is_cut() {
         let long = "a".repeat(1000);
         assert_eq!(parse(&format!("q={long}")).q.len(), MAX_QUERY_CHARS);
+        let typed = SearchParams {
+            q: "é".repeat(300),
+            ..SearchParams::default()
+        };
+        assert_eq!(typed.normalised().q.chars().count(), MAX_QUERY_CHARS);
     }
 }

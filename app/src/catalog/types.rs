@@ -7,6 +7,7 @@ use crate::catalog::SearchParams;
 
 /// One record (dataset, data service or series) as a line in a list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct DatasetSummary {
     /// The record's IRI.
     pub iri: String,
@@ -30,6 +31,7 @@ pub struct DatasetSummary {
 
 /// A page of datasets with the total count.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct DatasetList {
     /// How many datasets the catalog holds in all.
     pub total: usize,
@@ -39,6 +41,7 @@ pub struct DatasetList {
 
 /// One value of a facet with how many results have it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct FacetValue {
     /// The value as it goes in the URL (an IRI, a keyword, …).
     pub value: String,
@@ -52,6 +55,7 @@ pub struct FacetValue {
 
 /// The values of one facet.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct FacetGroup {
     /// The facet's name in URLs (`theme`, `format`, …).
     pub name: String,
@@ -61,6 +65,7 @@ pub struct FacetGroup {
 
 /// The answer to a catalog search.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct SearchPage {
     /// The search as understood (page clamped, unknown facets dropped).
     pub params: SearchParams,
@@ -84,6 +89,7 @@ impl SearchPage {
 
 /// A publisher with its records' figures, for the publishers' pages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PublisherSummary {
     /// A short stable id for its page (`/publishers/{id}`).
     pub id: String,

@@ -7,6 +7,7 @@ mod error;
 mod history;
 mod import;
 mod openapi;
+mod server_fns;
 mod validate;
 
 pub use error::ApiError;

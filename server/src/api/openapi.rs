@@ -3,14 +3,15 @@
 //! `#[utoipa::path]`, its journey declares it with `Routes::documented`,
 //! and the document is built from the real router's declarations
 //! ([`crate::routes::Routes::openapi`]). This file holds what is common to
-//! all of them: the title, the bearer scheme, the RDF body, and the one
-//! route served by Leptos rather than by a journey (the catalog search).
+//! all of them: the title and the bearer scheme; the server functions,
+//! served by Leptos rather than by a journey, are in `server_fns.rs`.
 
 use std::sync::Arc;
 
 use axum::extract::{Extension, State};
+use serde_json::Value;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
-use utoipa::openapi::{OpenApi, Paths, Server};
+use utoipa::openapi::{OpenApi, Server};
 use utoipa::{Modify, OpenApi as _};
 
 use crate::state::AppState;
@@ -52,19 +53,10 @@ pub fn base() -> OpenApi {
     PlazaApi::openapi()
 }
 
-/// Routes served outside the journeys' routers (Leptos' server functions)
-/// that machines may call.
-pub fn served_by_leptos() -> Paths {
-    <__path_search_catalog as utoipa::Path>::methods()
-        .into_iter()
-        .fold(Paths::new(), |mut paths, method| {
-            paths.add_path_operation(
-                <__path_search_catalog as utoipa::Path>::path(),
-                vec![method],
-                <__path_search_catalog as utoipa::Path>::operation(),
-            );
-            paths
-        })
+/// Routes served outside the journeys' routers that machines may call:
+/// Leptos' server functions.
+pub fn served_by_leptos() -> OpenApi {
+    crate::api::server_fns::document()
 }
 
 /// Serves the document with this server's public URL.
@@ -77,32 +69,46 @@ pub fn served_by_leptos() -> Paths {
 pub async fn openapi(
     State(state): State<AppState>,
     Extension(ApiDocument(document)): Extension<ApiDocument>,
-) -> axum::Json<OpenApi> {
+) -> Result<axum::Json<Value>, crate::api::ApiError> {
     let mut document = OpenApi::clone(&document);
     document.servers = Some(vec![Server::new(
         state.config.public_url.base_iri().trim_end_matches('/'),
     )]);
-    axum::Json(document)
+    let mut document = serde_json::to_value(document).map_err(crate::api::ApiError::internal)?;
+    require_whole_tuples(&mut document);
+    Ok(axum::Json(document))
 }
 
-/// The catalog page's server function, as machines may call it.
-#[utoipa::path(
-    post,
-    path = "/api/fn/search-catalog",
-    summary = "The catalog page's server function: a search with facet counts, labels in a language",
-    request_body(content_type = "application/json", content = inline(SearchCall)),
-    responses((status = 200, description = "Total, the page's records, facet counts", content_type = "application/json"))
-)]
-#[allow(dead_code)]
-fn search_catalog() {}
+/// utoipa writes a tuple such as `(String, u64)` as `prefixItems` with
+/// `items: false` but without `minItems`, which would let `[]` and
+/// `["a"]` pass; every tuple gets its length as `minItems`.
+fn require_whole_tuples(schema: &mut Value) {
+    match schema {
+        Value::Object(members) => {
+            if let Some(length) = members
+                .get("prefixItems")
+                .and_then(Value::as_array)
+                .map(Vec::len)
+            {
+                members.entry("minItems").or_insert(length.into());
+            }
+            members.values_mut().for_each(require_whole_tuples);
+        }
+        Value::Array(items) => items.iter_mut().for_each(require_whole_tuples),
+        _ => {}
+    }
+}
 
-/// The arguments of `search-catalog` (Leptos' server function encoding).
-#[derive(utoipa::ToSchema)]
-#[allow(dead_code)]
-struct SearchCall {
-    /// The language of labels.
-    #[schema(examples("en", "fr"))]
-    lang: String,
-    /// What to search.
-    params: app::catalog::SearchParams,
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tuple_needs_all_its_items() {
+        let mut schema = serde_json::json!({ "properties": { "pair": {
+            "type": "array", "items": false, "prefixItems": [{ "type": "string" }, { "type": "integer" }]
+        } } });
+        require_whole_tuples(&mut schema);
+        assert_eq!(schema["properties"]["pair"]["minItems"], 2);
+    }
 }

@@ -36,7 +36,8 @@ const OFFERED: &[&str] = &["application/json", "text/turtle", "text/html"];
         (status = 400, description = "The body is not valid RDF (line and column given)", body = ErrorBody),
         (status = 406, description = "No acceptable report format", body = ErrorBody),
         (status = 413, description = "The body is larger than PLAZA_MAX_BODY_BYTES"),
-        (status = 415, description = "The Content-Type is not an RDF syntax", body = ErrorBody)
+        (status = 415, description = "The Content-Type is not an RDF syntax", body = ErrorBody),
+        (status = 429, description = "Too many calls from this address (`rate_limited`, with `retry_after` seconds; also the Retry-After header)", body = ErrorBody)
     )
 )]
 pub async fn validate(

@@ -77,9 +77,10 @@ struct Request {
         ("named-graph-uri" = Option<Vec<String>>, Query, description = "The named graphs the query sees")
     ),
     responses(
-        (status = 200, description = "Results by Accept: SPARQL JSON, XML, CSV, TSV; graphs as Turtle, JSON-LD, N-Triples, RDF/XML", content(
+        (status = 200, description = "Results by Accept: SPARQL JSON, XML, CSV, TSV; graphs as Turtle, JSON-LD, N-Triples, RDF/XML; without a query, the editor (HTML)", content(
             ("application/sparql-results+json"), ("application/sparql-results+xml"), ("text/csv"),
-            ("text/tab-separated-values"), ("text/turtle"), ("application/ld+json")
+            ("text/tab-separated-values"), ("application/json"), ("application/xml"), ("text/turtle"),
+            ("application/ld+json"), ("application/n-triples"), ("application/rdf+xml"), ("text/html")
         )),
         (status = 400, description = "Not a query (updates are refused), or the query does not parse", body = ErrorBody),
         (status = 406, description = "No acceptable result format", body = ErrorBody),

@@ -25,6 +25,7 @@ mod record_pages;
 mod records_and_feed;
 mod round_trip;
 mod search;
+mod server_fns;
 mod shacl_oracle;
 mod shutdown;
 mod sparql;

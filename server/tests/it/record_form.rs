@@ -255,10 +255,8 @@ async fn the_live_check_answers_errors_and_quality_only_when_signed_in() {
         .send(Method::POST, "/api/fn/check-form", |r| r.json(&form))
         .await;
     assert_eq!(anonymous.status(), 401);
-    assert_eq!(
-        anonymous.json::<serde_json::Value>().await.unwrap(),
-        serde_json::json!("SignInRequired")
-    );
+    let refusal: serde_json::Value = anonymous.json().await.unwrap();
+    assert_eq!(refusal["error"], "sign_in_required", "{refusal}");
     let cookie = signed_in(&app).await;
     let checked: serde_json::Value = app
         .send(Method::POST, "/api/fn/check-form", |r| {

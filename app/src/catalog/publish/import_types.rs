@@ -51,6 +51,7 @@ pub enum Outcome {
 
 /// What a whole import gave, as its report says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum ReportOutcome {
     /// Something was written.
@@ -110,6 +111,7 @@ impl Severity {
 /// Why an import from the import page stored nothing, when its file was
 /// not read or was refused as a whole.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ImportFailure {
     /// The file is not RDF in the syntax its name says.

@@ -20,10 +20,10 @@ mod tokens_page;
 mod types;
 
 pub use delete_page::DeletePage;
-pub use form_data::{check_form, load_form};
+pub use form_data::{CheckForm, LoadForm, check_form, load_form};
 pub use form_page::RecordFormPage;
 pub use import_page::ImportPage;
-pub use import_report::import_report;
+pub use import_report::{ImportReport, import_report};
 pub use import_types::{ImportFailure, ImportMode, Outcome, ReportOutcome, Severity};
 pub use publish_page::PublishPage;
 pub use record_form::{
@@ -32,7 +32,7 @@ pub use record_form::{
 pub use report_page::ReportPage;
 #[cfg(feature = "ssr")]
 pub use service::Publishing;
-pub use session::publisher_session;
+pub use session::{PublisherSession, publisher_session};
 pub use tokens_page::TokensPage;
 pub use types::{
     FormCheck, FormOptions, FormPageData, FormSource, ImportReportView, Options, PublisherInfo,

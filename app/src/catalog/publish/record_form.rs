@@ -9,6 +9,7 @@ pub const FORM_LANGUAGES: [&str; 2] = ["en", "fr"];
 
 /// One distribution of a dataset.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct DistributionForm {
     /// Its IRI when it has one (kept on edit), else empty.
     pub iri: String,
@@ -47,6 +48,7 @@ impl DistributionForm {
 
 /// A dataset, data service or series as the form holds it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct RecordForm {
     /// Dataset, data service or series.
     pub kind: crate::catalog::RecordKind,
@@ -207,6 +209,7 @@ fn text_in<'a>(texts: &'a [(String, String)], lang: &str) -> &'a str {
 
 /// A problem with one field, for the form to show next to it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct FieldError {
     /// The field's name (as in the form), or "" for the record as a whole.
     pub field: String,
@@ -219,6 +222,7 @@ pub struct FieldError {
 /// What is wrong with a field. The variants are in the alphabetical order
 /// of their JSON names, which is the order errors are listed in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum FieldProblem {
     /// Not four numbers west, south, east, north.

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// The publisher signed in on this browser.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PublisherInfo {
     /// Their public pseudonym.
     pub pseudonym: String,
@@ -13,6 +14,7 @@ pub struct PublisherInfo {
 
 /// One SHACL result in a report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ReportIssue {
     /// How bad it is.
     pub severity: crate::catalog::publish::Severity,
@@ -24,6 +26,7 @@ pub struct ReportIssue {
 
 /// A record's results about one property.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ReportGroup {
     /// The property, in words ("" for results about no single property).
     pub property: String,
@@ -33,6 +36,7 @@ pub struct ReportGroup {
 
 /// One record of an import report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ReportRecord {
     /// The record's IRI.
     pub iri: String,
@@ -46,6 +50,7 @@ pub struct ReportRecord {
 
 /// An import's report, as the report page shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ImportReportView {
     /// The file's name.
     pub file_name: String,
@@ -77,6 +82,7 @@ pub struct ImportReportView {
 
 /// Where the record form's content comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub enum FormSource {
     /// A new record of this kind.
     New(crate::catalog::RecordKind),
@@ -89,31 +95,34 @@ pub enum FormSource {
 /// The choices of a form picker: (IRI, label).
 pub type Options = Vec<(String, String)>;
 
-/// The pickers' choices, labelled in the reader's language.
+/// The pickers' choices, labelled in the reader's language (each an
+/// [`Options`], spelt out so that its schema can be derived).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct FormOptions {
     /// EU data themes.
-    pub themes: Options,
+    pub themes: Vec<(String, String)>,
     /// Publishers known to the catalog.
-    pub publishers: Options,
+    pub publishers: Vec<(String, String)>,
     /// EU languages.
-    pub languages: Options,
+    pub languages: Vec<(String, String)>,
     /// EU access rights.
-    pub access_rights: Options,
+    pub access_rights: Vec<(String, String)>,
     /// EU frequencies.
-    pub frequencies: Options,
+    pub frequencies: Vec<(String, String)>,
     /// EU file types.
-    pub file_types: Options,
+    pub file_types: Vec<(String, String)>,
     /// IANA media types.
-    pub media_types: Options,
+    pub media_types: Vec<(String, String)>,
     /// EU licences.
-    pub licences: Options,
+    pub licences: Vec<(String, String)>,
     /// High-value dataset categories.
-    pub hvd_categories: Options,
+    pub hvd_categories: Vec<(String, String)>,
 }
 
 /// The record form with what to show around it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct FormPageData {
     /// The form's content.
     pub form: crate::catalog::publish::RecordForm,
@@ -129,6 +138,7 @@ pub struct FormPageData {
 
 /// The answer to a check of the form as typed so far.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct FormCheck {
     /// Errors by field.
     pub errors: Vec<crate::catalog::publish::FieldError>,
