@@ -12,7 +12,7 @@ run: build
 
 build:
 	.ci/setup run
-	cargo leptos build --release --precompress
+	cargo leptos build --release --precompress --split
 
 ## Everything: fmt, clippy (server and browser), unit, integration (SQLite and
 ## PostgreSQL), end-to-end in headless Chromium with axe. Ends with "N passed, N failed".

@@ -20,11 +20,21 @@ const misses = [];
 console.log(`${'page'.padEnd(34)}  perf  a11y    bp   seo   LCP ms  TBT ms    CLS     KB`);
 for (const path of process.argv.slice(2)) {
   const out = join(work, 'report.json');
-  execFileSync(process.execPath, [
-    cli, BASE + path,
-    '--output=json', `--output-path=${out}`, '--quiet',
-    '--chrome-flags=--headless=new --no-sandbox --disable-gpu',
-  ], { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM ?? '/usr/bin/chromium' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  // Lighthouse now and then fails to record a trace (NO_NAVSTART): such a
+  // run measured nothing, so it is run again, up to three times.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      execFileSync(process.execPath, [
+        cli, BASE + path,
+        '--output=json', `--output-path=${out}`, '--quiet',
+        '--chrome-flags=--headless=new --no-sandbox --disable-gpu',
+      ], { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM ?? '/usr/bin/chromium' }, stdio: ['ignore', 'ignore', 'inherit'] });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      console.log(`(Lighthouse failed on ${path}, attempt ${attempt}; running it again)`);
+    }
+  }
   const report = JSON.parse(readFileSync(out, 'utf8'));
   const score = (id) => Math.round((report.categories[id]?.score ?? 0) * 100);
   const audit = (id) => report.audits[id]?.numericValue ?? NaN;

@@ -21,6 +21,11 @@ function kindOf(url, type) {
 
 async function weigh(context, path) {
   const page = await context.newPage();
+  // Every page is weighed as a first visit: nothing comes from the cache
+  // (the context keeps only the session cookie).
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   const pending = [];
   page.on('response', (response) => {
     pending.push(
@@ -46,16 +51,19 @@ async function signIn(context) {
   await page.goto(`${BASE}/account/sign-in?next=/publish`);
   await page.getByLabel('Email address').fill(process.env.PLAZA_BENCH_EMAIL);
   await page.getByLabel('Password', { exact: true }).fill(process.env.PLAZA_BENCH_PASSWORD);
-  await Promise.all([page.waitForURL(/\/publish$/), page.getByRole('button', { name: 'Sign in' }).click()]);
+  // The sign-in page's own address ends in `next=/publish`: wait for the
+  // publishers' page itself, or fail here if the sign-in was refused.
+  await Promise.all([page.waitForURL((url) => url.pathname === '/publish'), page.getByRole('button', { name: 'Sign in' }).click()]);
   await page.close();
 }
 
 async function firstRecordPage(context) {
   const page = await context.newPage();
   await page.goto(`${BASE}/catalog`);
-  const href = await page.locator('main a[href^="/datasets/"]').first().getAttribute('href');
+  // Record links are the records' IRIs, absolute: keep the path.
+  const href = await page.locator('main a[href*="/datasets/"]').first().getAttribute('href');
   await page.close();
-  return href;
+  return new URL(href, BASE).pathname;
 }
 
 const browser = await launch();

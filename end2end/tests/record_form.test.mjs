@@ -32,7 +32,9 @@ describe('record form', () => {
       await type(page, 'Keywords', word);
       await type(page, 'Contact e-mail', 'not-an-address');
       if (js) {
-        // With JavaScript the error shows as soon as the field is left.
+        // With JavaScript the error shows as soon as the field is left, once
+        // the form's lazily loaded island has hydrated.
+        await page.locator('form#record-form.live').waitFor();
         await page.keyboard.press('Tab');
         await page.locator('#contact_email-error').waitFor();
         assert.equal(await page.locator('#contact_email-error').textContent(), 'Enter an e-mail address like name@example.org.');

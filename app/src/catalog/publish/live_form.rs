@@ -2,6 +2,11 @@
 //! errors and the quality panel update as the publisher leaves a field
 //! (`check_form`). Without JavaScript it is a plain form that posts to
 //! `/publish/records`.
+//!
+//! It is lazy (`#[island(lazy)]`): built with `cargo leptos build --split`,
+//! its code and everything only it uses (the form's types, translations,
+//! the server function's client) are a separate WASM chunk that the browser
+//! fetches when a page holds the form, so citizens' pages never load it.
 
 use leptos::prelude::*;
 
@@ -14,7 +19,7 @@ use crate::components::provide_island_locale;
 use crate::i18n::{Locale, t, t_string, use_i18n};
 
 /// The form and, beside it, the quality its content would have.
-#[island]
+#[island(lazy)]
 pub fn LiveRecordForm(
     /// The reader's language (islands have no page context in the browser).
     locale: Locale,
@@ -65,9 +70,13 @@ pub fn LiveRecordForm(
         }
     };
     let distributions = form.distributions.clone();
+    // `live` once hydrated: the checks run from then on (the end-to-end
+    // specs wait for it, since the chunk may arrive after the page).
+    let (live, set_live) = signal(false);
+    Effect::new(move |_| set_live.set(true));
     view! {
         <div class="form-layout">
-            <form id="record-form" class="stacked-form record-form" method="post" action="/publish/records" novalidate on:focusout=check>
+            <form id="record-form" class="stacked-form record-form" class:live=live method="post" action="/publish/records" novalidate on:focusout=check>
                 <input type="hidden" name="kind" value=form.kind.name() />
                 <input type="hidden" name="iri" value=form.iri.clone() />
                 {move || {
