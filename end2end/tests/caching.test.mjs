@@ -5,7 +5,8 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openPage, visit, MODES } from './support.mjs';
 
-const HASHED = /^\/pkg\/plaza\.[A-Za-z0-9_-]{22}\.(css|js|wasm)$/;
+// The bundle, and with `--split` its loader and the lazy islands' chunks.
+const HASHED = /^\/pkg\/(plaza|__wasm_split|split_[a-z0-9_]+)\.[A-Za-z0-9_-]{22}\.(css|js|wasm)$/;
 
 describe('caching and compression', () => {
   let browser;
