@@ -36,13 +36,7 @@ async fn fetch(app: &TestApp, path: &str, pairs: &[(&str, &str)]) -> reqwest::Re
 }
 
 fn varies_by(response: &reqwest::Response, name: &str) -> bool {
-    response
-        .headers()
-        .get_all("vary")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(','))
-        .any(|v| v.trim().eq_ignore_ascii_case(name))
+    crate::http_caching::vary(response).contains(&name.to_ascii_lowercase())
 }
 
 #[tokio::test]
