@@ -38,6 +38,12 @@ pub enum FormFailure {
     DraftNotKept,
     /// The record could not be deleted.
     RecordNotDeleted,
+    /// There is no such consultation or proposal (or it is not public).
+    NoSuchProposal,
+    /// Only a proposal's author may change it.
+    NotTheAuthor,
+    /// More comments in a minute than an account may write.
+    TooManyComments,
 }
 
 impl FormFailure {
@@ -65,6 +71,9 @@ impl FormFailure {
             RecordNotSaved => td_string!(locale, form_failures.record_not_saved),
             DraftNotKept => td_string!(locale, form_failures.draft_not_kept),
             RecordNotDeleted => td_string!(locale, form_failures.record_not_deleted),
+            NoSuchProposal => td_string!(locale, form_failures.no_such_proposal),
+            NotTheAuthor => td_string!(locale, form_failures.not_the_author),
+            TooManyComments => td_string!(locale, form_failures.too_many_comments),
         }
         .to_string()
     }

@@ -17,7 +17,9 @@ use crate::catalog::publish::{
 };
 use crate::catalog::{CatalogPage, PublisherPage, PublishersPage, RecordPage};
 use crate::components::{SiteFooter, SiteHeader};
-use crate::consult::ConsultationsPage;
+use crate::consult::{
+    ConsultationsPage, ModerationPage, ProcessPage, ProposalFormPage, ProposalPage,
+};
 use crate::maps::MapsPage;
 use crate::models::ModelsPage;
 use crate::pages::{AccessibilityPage, HomePage, NotFoundPage, PrivacyPage};
@@ -45,7 +47,15 @@ pub fn AppRoutes() -> impl IntoView {
                     <Route path=path!("/services/:name") view=RecordPage ssr=SsrMode::Async />
                     <Route path=path!("/series/:name") view=RecordPage ssr=SsrMode::Async />
                     <Route path=path!("/records/*path") view=RecordPage ssr=SsrMode::Async />
-                    <Route path=path!("/consultations") view=ConsultationsPage />
+                    <Route path=path!("/consultations") view=ConsultationsPage ssr=SsrMode::Async />
+                    <Route path=path!("/consultations/:slug") view=ProcessPage ssr=SsrMode::Async />
+                    <Route path=path!("/consultations/:slug/new") view=ProposalFormPage ssr=SsrMode::Async />
+                    <Route path=path!("/consultations/:slug/proposals/:id") view=ProposalPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/consultations/:slug/proposals/:id/edit")
+                        view=ProposalFormPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/maps") view=MapsPage />
                     <Route path=path!("/models") view=ModelsPage />
                     <Route path=path!("/publish/tokens") view=TokensPage ssr=SsrMode::Async />
@@ -56,6 +66,7 @@ pub fn AppRoutes() -> impl IntoView {
                     <Route path=path!("/account/deleted") view=AccountDeletedPage />
                     <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async />
+                    <Route path=path!("/moderation") view=ModerationPage ssr=SsrMode::Async />
                     <Route path=path!("/accessibility") view=AccessibilityPage />
                     <Route path=path!("/privacy") view=PrivacyPage />
                 </Routes>

@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod consult;
 pub mod demo;
 pub mod html;
 pub mod http;

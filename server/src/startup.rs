@@ -60,10 +60,17 @@ impl Application {
             config.public_url.is_https(),
             config.auth.oidc.as_ref().map(|o| o.name.clone()),
         ));
+        let consultations: Arc<dyn app::consult::Consultations> =
+            Arc::new(crate::consult::ConsultationPages::new(
+                stores.sql.clone(),
+                catalog.search.clone(),
+                config.public_url.is_https(),
+            ));
         let services: Arc<[ServiceProvider]> = Arc::from(vec![
             provider(catalog_pages),
             provider(publishing),
             provider(accounts),
+            provider(consultations),
         ]);
         let mailer = crate::mail::Mailer::from_config(&config.auth)?;
         let oidc = match &config.auth.oidc {

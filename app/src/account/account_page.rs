@@ -169,6 +169,17 @@ fn Profile(viewer: Viewer) -> impl IntoView {
                 />
                 <label for="account-confirm">{t!(i18n, account.delete_confirm)}</label>
             </div>
+            <div class="field field-checkbox">
+                <input
+                    id="account-erase-contributions"
+                    name="erase_contributions"
+                    type="checkbox"
+                    value="yes"
+                    aria-describedby="account-erase-contributions-hint"
+                />
+                <label for="account-erase-contributions">{t!(i18n, account.erase_contributions)}</label>
+                <p class="hint" id="account-erase-contributions-hint">{t!(i18n, account.erase_contributions_hint)}</p>
+            </div>
             <button type="submit" class="button button-danger">{t!(i18n, account.delete_button)}</button>
         </form>
     }

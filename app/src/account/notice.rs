@@ -107,6 +107,30 @@ notices! {
     ImportFormat => "format", Error;
     /// The upload broke off.
     ImportUpload => "upload", Error;
+    /// The process's phase for this is not open.
+    PhaseClosed => "phase_closed", Error;
+    /// The citizen has given every support the process allows.
+    SupportLimit => "support_limit", Error;
+    /// The citizen supports this proposal already.
+    AlreadySupported => "already_supported", Error;
+    /// The citizen does not support this proposal.
+    NotSupported => "not_supported", Error;
+    /// The proposal has supports or comments: its author may no longer edit it.
+    ProposalLocked => "proposal_locked", Error;
+    /// The proposal was withdrawn or answered: no more supports or edits.
+    ProposalClosed => "proposal_closed", Error;
+    /// Only its author may edit or withdraw a proposal.
+    NotTheAuthor => "not_the_author", Error;
+    /// The proposal form has problems (listed by field on the form).
+    ProposalInvalid => "proposal_invalid", Error;
+    /// The answer's state is not one an answer may set, or its text is too long.
+    AnswerInvalid => "answer_invalid", Error;
+    /// The comment is empty or longer than 5,000 characters.
+    CommentInvalid => "comment_invalid", Error;
+    /// Replies go three levels deep at most.
+    CommentTooDeep => "comment_too_deep", Error;
+    /// A report needs a known reason, and details (up to 1,000 characters) for "other".
+    ReportDetails => "report_details", Error;
     /// A new account.
     Welcome => "welcome", Done;
     /// Signed out.
@@ -135,6 +159,32 @@ notices! {
     TokenRevoked => "token_revoked", Done;
     /// A record was deleted.
     RecordDeleted => "deleted", Done;
+    /// A proposal was published.
+    ProposalPublished => "proposal_published", Done;
+    /// A proposal was saved after an edit.
+    ProposalSaved => "proposal_saved", Done;
+    /// A proposal was withdrawn by its author.
+    ProposalWithdrawn => "proposal_withdrawn", Done;
+    /// A support was given.
+    Supported => "supported", Done;
+    /// A support was withdrawn.
+    SupportWithdrawn => "support_withdrawn", Done;
+    /// An official answer was saved.
+    AnswerSaved => "answer_saved", Done;
+    /// A comment was published.
+    CommentPosted => "comment_posted", Done;
+    /// A comment was edited.
+    CommentSaved => "comment_saved", Done;
+    /// A comment was deleted.
+    CommentDeleted => "comment_deleted", Done;
+    /// A vote was counted or changed.
+    Voted => "voted", Done;
+    /// A report was filed.
+    Reported => "reported", Done;
+    /// The person had reported the item already.
+    AlreadyReported => "already_reported", Done;
+    /// A moderator's decision was applied.
+    Moderated => "moderated", Done;
 }
 
 impl Notice {
@@ -158,6 +208,7 @@ impl Notice {
             OrganisationIdInvalid | OrganisationTaken => "org-id",
             OrganisationNameInvalid => "org-name",
             OrganisationIriInvalid => "org-iri",
+            AnswerInvalid => "answer-state",
             _ => return None,
         })
     }

@@ -25,6 +25,7 @@ mod types;
 
 pub use catalog_page::CatalogPage;
 pub use dataset_card::DatasetCard;
+pub(crate) use facet_list::kind_label;
 pub use list_publishers::{ListPublishers, list_publishers};
 pub use load_record::{LoadRecord, load_record};
 pub use publisher_page::PublisherPage;

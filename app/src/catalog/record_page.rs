@@ -14,6 +14,7 @@ use crate::catalog::record_parts::{
 };
 use crate::catalog::{QualityPanel, RecordView, load_record};
 use crate::components::{ErrorNotice, PageHeading};
+use crate::consult::RecordCitations;
 use crate::error::AppError;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::pages::NotFoundPage;
@@ -92,7 +93,7 @@ fn RecordContent(view: RecordView) -> impl IntoView {
             <span aria-current="page">{title.clone()}</span>
         </nav>
         <PageHeading title=Signal::derive(move || heading.clone()) description=description.clone().unwrap_or_default() />
-        <p class="record-kind" data-iri=iri>
+        <p class="record-kind" data-iri=iri.clone()>
             {kind_label}
             {publisher.map(|name| view! { " · "{name} })}
         </p>
@@ -116,10 +117,7 @@ fn RecordContent(view: RecordView) -> impl IntoView {
         <QualityPanel quality />
         <Problems problems />
         <History history path=path.clone() current=version />
-        <section class="related" aria-labelledby="related-heading">
-            <h2 id="related-heading">{t!(i18n, record.related)}</h2>
-            <p class="empty">{t!(i18n, record.related_none)}</p>
-        </section>
+        <RecordCitations iri />
         <MachineReadable alternates path=path.clone() />
         {schema_org.map(|json| view! { <script type="application/ld+json" inner_html=json></script> })}
     }

@@ -164,7 +164,7 @@ pub fn History(history: Vec<Version>, path: String, current: i64) -> impl IntoVi
                         let created = version.change == "created";
                         let changes = version.changes;
                         view! {
-                            <li>
+                            <li id=format!("version-{number}")>
                                 <a href=href aria-current=(number == current).then_some("page")>
                                     {t!(i18n, record.version, number)}
                                 </a>

@@ -1,5 +1,43 @@
-//! The consult journey.
+//! The consult journey: processes with phases, proposals backed by catalog
+//! records, supports. The server keeps the rules (`server/src/consult/`);
+//! this folder has the pages and what both sides share.
 
+mod answer_form;
+mod comment_types;
 mod consultations_page;
+mod load;
+mod moderation_page;
+mod moderation_types;
+mod open_now;
+pub mod parts;
+mod phase;
+mod process_card;
+mod process_page;
+mod proposal_card;
+mod proposal_fields;
+mod proposal_form;
+mod proposal_form_page;
+mod proposal_list;
+mod proposal_page;
+mod query;
+mod record_citations;
+#[cfg(feature = "ssr")]
+mod service;
+mod support_panel;
+mod types;
 
+pub use comment_types::*;
 pub use consultations_page::ConsultationsPage;
+pub use load::*;
+pub use moderation_page::{ModerationPage, reason_label};
+pub use moderation_types::*;
+pub use phase::*;
+pub use process_page::ProcessPage;
+pub use proposal_form::*;
+pub use proposal_form_page::ProposalFormPage;
+pub use proposal_page::ProposalPage;
+pub use query::*;
+pub use record_citations::RecordCitations;
+#[cfg(feature = "ssr")]
+pub use service::Consultations;
+pub use types::*;

@@ -15,6 +15,10 @@ use app::catalog::publish::{
     CheckForm, FormSource, ImportReport, LoadForm, PublisherSession, RecordForm,
 };
 use app::catalog::{ListPublishers, LoadRecord, SearchCatalog, SearchParams};
+use app::consult::{
+    LoadCitedBy, LoadModeration, LoadProcess, LoadProcesses, LoadProposal, LoadProposalForm,
+    ProcessQuery, ProposalQuery,
+};
 use app::error::{AppError, ErrorBody, ErrorCode};
 use leptos::server_fn::codec::Encoding;
 use leptos::server_fn::error::FromServerFnError;
@@ -102,6 +106,35 @@ server_functions! {
         #[schema(nullable = false)]
         reveal: Option<String>,
     } may answer [SignInRequired, Forbidden];
+    /// The list of consultations: open, then upcoming, then past.
+    LoadProcesses { query: ProcessQuery } may answer [];
+    /// A consultation with its phases, evidence and a page of its proposals.
+    LoadProcess {
+        #[schema(examples("havenkade-cycle-route"))]
+        slug: String,
+        proposals: ProposalQuery,
+    } may answer [NotFound];
+    /// A proposal with its evidence and what the reader may do.
+    LoadProposal {
+        #[schema(examples("havenkade-cycle-route"))]
+        slug: String,
+        #[schema(examples(1))]
+        id: i64,
+    } may answer [NotFound];
+    /// The new-proposal or edit form, with the reader's refused attempt.
+    LoadProposalForm {
+        #[schema(examples("havenkade-cycle-route"))]
+        slug: String,
+        #[schema(nullable = false)]
+        id: Option<i64>,
+    } may answer [SignInRequired, Forbidden, NotFound];
+    /// The moderators' queue: reported and hidden items with their reports.
+    LoadModeration {} may answer [SignInRequired, Forbidden];
+    /// The consultations and proposals citing a catalog record.
+    LoadCitedBy {
+        #[schema(examples("https://data.havenstad.example/datasets/bicycle-counts"))]
+        iri: String,
+    } may answer [];
 }
 
 /// The media types a server function reads and answers.

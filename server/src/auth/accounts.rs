@@ -363,6 +363,49 @@ pub async fn hold_administrators(db: &mut AnyConnection) -> Result<(), sqlx::Err
     Ok(())
 }
 
+/// Holds `id`'s row until the transaction ends, so that a limit on what
+/// one account may do (supports in a process) is checked and used by one
+/// transaction at a time: PostgreSQL locks the row, SQLite takes its write
+/// lock.
+pub async fn hold(db: &mut AnyConnection, id: &AccountId) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE accounts SET role = role WHERE id = $1")
+        .bind(id.as_str())
+        .execute(&mut *db)
+        .await?;
+    Ok(())
+}
+
+/// The public pseudonyms of `ids`; `None` for a deleted account (pages
+/// say "a deleted participant").
+pub async fn pseudonyms(
+    db: &mut AnyConnection,
+    ids: &[&AccountId],
+) -> Result<std::collections::HashMap<AccountId, Option<String>>, sqlx::Error> {
+    let mut names = std::collections::HashMap::new();
+    let mut unique: Vec<&str> = ids.iter().map(|id| id.as_str()).collect();
+    unique.sort_unstable();
+    unique.dedup();
+    for chunk in unique.chunks(100) {
+        let placeholders: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
+        let sql = format!(
+            "SELECT id, pseudonym, deleted_at FROM accounts WHERE id IN ({})",
+            placeholders.join(", ")
+        );
+        let mut query = sqlx::query(&sql);
+        for id in chunk {
+            query = query.bind(*id);
+        }
+        for row in query.fetch_all(&mut *db).await? {
+            let deleted = row.get::<Option<String>, _>(2).is_some();
+            names.insert(
+                AccountId::from_stored(row.get::<String, _>(0)),
+                (!deleted).then(|| row.get::<String, _>(1)),
+            );
+        }
+    }
+    Ok(names)
+}
+
 /// The `accounts` row as personal data: exported as it is (never the
 /// password hash); erased by emptying email, password and pseudonym
 /// (`deleted-…`). The row stays so that public contributions can say "a

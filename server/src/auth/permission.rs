@@ -34,6 +34,13 @@ pub enum Permission<'a> {
     Administer,
     /// Moderate contributions.
     Moderate,
+    /// Take part in consultations: propose, support, comment, report, follow.
+    Participate,
+    /// Edit, withdraw or delete a proposal or comment written by `author`.
+    ChangeContribution {
+        /// The contribution's author.
+        author: &'a crate::auth::AccountId,
+    },
 }
 
 /// Why a permission is refused, in words for the person asking.
@@ -53,6 +60,8 @@ pub enum Refusal {
     RevokeAnotherOrganisationsToken,
     /// The token writes for no organisation.
     TokenWithoutOrganisation,
+    /// Only a contribution's author may change it.
+    NotTheAuthor,
 }
 
 impl Refusal {
@@ -67,6 +76,7 @@ impl Refusal {
                 "not_your_organisation"
             }
             Refusal::TokenWithoutOrganisation => "token_without_organisation",
+            Refusal::NotTheAuthor => "not_the_author",
         }
     }
 
@@ -84,6 +94,7 @@ impl Refusal {
             Refusal::RevokeAnotherOrganisationsToken => {
                 FormFailure::RevokeAnotherOrganisationsToken
             }
+            Refusal::NotTheAuthor => FormFailure::NotTheAuthor,
         }
     }
 
@@ -108,6 +119,9 @@ impl Refusal {
             }
             Refusal::TokenWithoutOrganisation => {
                 "This token belongs to no organisation, so it may not write. Ask an administrator for a token made with `plaza token create --org ORG --name NAME`."
+            }
+            Refusal::NotTheAuthor => {
+                "Only its author may edit, withdraw or delete a proposal or comment."
             }
         }
     }
@@ -181,6 +195,13 @@ pub fn decide(caller: &Caller, permission: Permission<'_>) -> Result<(), Denied>
         Permission::Administer => refuse(Refusal::AdministratorsOnly),
         Permission::Moderate if role >= Some(Role::Moderator) => Ok(()),
         Permission::Moderate => refuse(Refusal::ModeratorsOnly),
+        Permission::Participate => Ok(()),
+        Permission::ChangeContribution { author }
+            if person.is_some_and(|p| &p.account.id == author) =>
+        {
+            Ok(())
+        }
+        Permission::ChangeContribution { .. } => refuse(Refusal::NotTheAuthor),
     }
 }
 
@@ -286,6 +307,15 @@ mod tests {
         assert!(moderator.may(Permission::Moderate) && admin.may(Permission::Moderate));
         assert!(!publisher.may(Permission::Moderate) && !moderator.may(Permission::Administer));
         assert!(citizen.may(Permission::ManageOwnAccount));
+        assert!(citizen.may(Permission::Participate) && !anonymous.may(Permission::Participate));
+        let a = crate::auth::AccountId::from_stored("a");
+        let b = crate::auth::AccountId::from_stored("b");
+        assert!(citizen.may(Permission::ChangeContribution { author: &a }));
+        assert_eq!(
+            decide(&citizen, Permission::ChangeContribution { author: &b }),
+            Err(Denied::Forbidden(Refusal::NotTheAuthor))
+        );
+        assert!(!admin.may(Permission::ChangeContribution { author: &b }));
         assert!(!anonymous.may(Permission::ManageOwnAccount));
         // Sessions and tokens get their write scope the same way.
         assert!(token(Some("parks"), false).may(Permission::WriteRecords));

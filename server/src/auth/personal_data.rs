@@ -103,8 +103,19 @@ pub const HOOKS: &[&PersonalData] = &[
     &crate::auth::tokens::PERSONAL_DATA,
     &crate::catalog::pages::forms::DRAFTS_PERSONAL_DATA,
     &crate::catalog::IMPORT_REPORTS_PERSONAL_DATA,
+    &crate::consult::proposals::PERSONAL_DATA,
+    &crate::consult::supports::PERSONAL_DATA,
+    &crate::consult::drafts::PERSONAL_DATA,
+    &crate::consult::comments::PERSONAL_DATA,
+    &crate::consult::comment_votes::PERSONAL_DATA,
+    &crate::consult::reports::PERSONAL_DATA,
     &crate::auth::audit::PERSONAL_DATA,
 ];
+
+/// What erases a person's public contributions (their text) when they
+/// delete their account and tick "also erase my contributions"; without
+/// it, contributions stay, shown as by a deleted participant.
+pub const CONTRIBUTIONS: &[EraseFn] = &[crate::consult::erasure::erase_contributions];
 
 /// Everything Plaza keeps that is tied to the account, as one document.
 pub async fn export(sql: &SqlStore, id: &AccountId) -> Result<Value, sqlx::Error> {
@@ -150,8 +161,13 @@ pub enum DeletionError {
 }
 
 /// "Delete my account": erases the account's personal data in one
-/// transaction, in which the last-administrator check runs too.
-pub async fn delete_account(sql: &SqlStore, id: &AccountId) -> Result<(), DeletionError> {
+/// transaction, in which the last-administrator check runs too; with
+/// `also_contributions`, the text of their public contributions as well.
+pub async fn delete_account(
+    sql: &SqlStore,
+    id: &AccountId,
+    also_contributions: bool,
+) -> Result<(), DeletionError> {
     use crate::auth::accounts::{account, admin_count, hold_administrators};
     let mut tx = sql.begin().await?;
     hold_administrators(&mut tx).await?;
@@ -160,6 +176,11 @@ pub async fn delete_account(sql: &SqlStore, id: &AccountId) -> Result<(), Deleti
         .is_some_and(|a| a.role == crate::auth::Role::Admin && !a.deleted);
     if is_admin && admin_count(&mut tx).await? <= 1 {
         return Err(DeletionError::LastAdministrator);
+    }
+    if also_contributions {
+        for erase_contributions in CONTRIBUTIONS {
+            erase_contributions(&mut tx, id).await?;
+        }
     }
     erase(&mut tx, id).await?;
     tx.commit().await?;

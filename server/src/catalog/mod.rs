@@ -3,7 +3,7 @@
 //! for pages and machines.
 
 mod deletion;
-mod history;
+pub(crate) mod history;
 mod import;
 pub mod import_reports;
 mod labels;

@@ -54,6 +54,11 @@ pub const SETTINGS: &[Setting] = &[
     ),
     Setting::new("sparql_max_rows", "10000", "a positive number of rows"),
     Setting::new(
+        "auto_hide_reports",
+        "3",
+        "how many people must report a proposal or comment before it is hidden pending review (a positive number)",
+    ),
+    Setting::new(
         "smtp_url",
         "",
         "empty (reset links go to the log), smtps://user:password@host:465 (TLS), smtp://user:password@host:587?tls=required (STARTTLS) or smtp://host:25 (plain, local relays only)",
@@ -201,6 +206,8 @@ pub struct Config {
     pub sparql_timeout_ms: u64,
     /// Most result rows (or triples) a `/sparql` answer may hold.
     pub sparql_max_rows: usize,
+    /// Distinct reports that hide a contribution pending review.
+    pub auto_hide_reports: usize,
     /// Sending mail, and signing in through a provider.
     pub auth: AuthConfig,
 }
@@ -319,6 +326,7 @@ impl Config {
         let sparql_timeout_ms =
             parse(&get("sparql_timeout_ms"), "sparql_timeout_ms", positive)? as u64;
         let sparql_max_rows = parse(&get("sparql_max_rows"), "sparql_max_rows", positive)?;
+        let auto_hide_reports = parse(&get("auto_hide_reports"), "auto_hide_reports", positive)?;
         let auth = AuthConfig::from_values(&get)?;
         Ok(Config {
             address,
@@ -333,6 +341,7 @@ impl Config {
             page_max_age_seconds,
             sparql_timeout_ms,
             sparql_max_rows,
+            auto_hide_reports,
             auth,
         })
     }

@@ -2,6 +2,7 @@
 //! fresh `make run` shows a living catalog. Its datasets go through the
 //! importer like any publisher's file.
 
+mod consultation;
 mod generator;
 
 pub use generator::{generate_catalog, generate_catalog_from};
@@ -81,6 +82,7 @@ pub async fn seed(stores: &Stores, catalog: &CatalogServices) -> anyhow::Result<
         .await
         .context("Failed to import the demo datasets")?;
     seed_organisation(stores, &iris).await?;
+    consultation::seed(stores, iris.base.as_str()).await?;
     let mut db = stores
         .sql
         .conn()

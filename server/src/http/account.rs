@@ -365,6 +365,10 @@ pub async fn profile(
 pub struct Delete {
     #[serde(default)]
     confirm: Option<String>,
+    /// "Also erase my contributions": the text of their proposals and
+    /// comments goes too.
+    #[serde(default)]
+    erase_contributions: Option<String>,
 }
 
 /// `POST /account/delete`: personal data erased at once.
@@ -377,7 +381,13 @@ pub async fn delete(
     if form.confirm.is_none() {
         return Ok(back("/account", Notice::Confirm));
     }
-    match delete_account(&state.stores.sql, &person.account.id).await {
+    match delete_account(
+        &state.stores.sql,
+        &person.account.id,
+        form.erase_contributions.is_some(),
+    )
+    .await
+    {
         Ok(()) => {}
         Err(DeletionError::LastAdministrator) => {
             return Ok(back("/account", Notice::LastAdmin));

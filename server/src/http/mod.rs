@@ -6,11 +6,14 @@
 pub mod account;
 pub mod admin;
 mod caching;
+mod comments;
 mod compression;
+mod consult;
 mod csrf;
 mod feed;
 mod form_failures;
-mod lang;
+pub(crate) mod lang;
+mod moderation;
 mod oidc;
 mod ops;
 pub mod publish;
@@ -45,6 +48,9 @@ pub fn journeys(config: &Config) -> Routes {
         .merge(account::routes(&config.auth))
         .merge(admin::routes())
         .merge(publish::routes())
+        .merge(consult::routes())
+        .merge(comments::routes())
+        .merge(moderation::routes())
         .merge(sitemap::routes())
         .merge(feed::routes())
         .merge(crate::api::routes(

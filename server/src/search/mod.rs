@@ -6,7 +6,7 @@ mod document;
 mod facets;
 mod index;
 mod query;
-mod reader;
+pub(crate) mod reader;
 mod schema;
 mod sort;
 mod stats;

@@ -96,6 +96,32 @@ impl SearchIndex {
         .await
     }
 
+    /// The indexed records among `iris` (the current version of each
+    /// record that is in the catalog; deleted and unknown ones are absent).
+    pub async fn documents_by_iri(
+        &self,
+        iris: Vec<String>,
+    ) -> Result<Vec<SearchDocument>, SearchError> {
+        let inner = self.inner.clone();
+        run(move || {
+            let searcher = inner.reader.searcher();
+            let mut found = Vec::new();
+            for iri in iris {
+                let query = TermQuery::new(
+                    Term::from_field_text(inner.fields.iri, &iri),
+                    IndexRecordOption::Basic,
+                );
+                let hits = searcher
+                    .search(&query, &TopDocs::with_limit(1).order_by_score())
+                    .map_err(|e| inner.error(e))?;
+                let addresses: Vec<DocAddress> = hits.into_iter().map(|(_, a)| a).collect();
+                found.extend(inner.documents(&searcher, &addresses)?);
+            }
+            Ok(found)
+        })
+        .await
+    }
+
     /// Runs `request`.
     pub async fn search(&self, request: SearchRequest) -> Result<SearchResponse, SearchError> {
         let inner = self.inner.clone();

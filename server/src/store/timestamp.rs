@@ -71,7 +71,8 @@ impl Timestamp {
         Some(days * 86_400 + u64::from(h * 3600 + min * 60 + sec))
     }
 
-    fn from_unix(secs: u64) -> Self {
+    /// The moment `secs` seconds after 1970.
+    pub fn from_unix(secs: u64) -> Self {
         let (y, m, d) = civil_from_days((secs / 86_400) as i64);
         let rem = secs % 86_400;
         Timestamp(format!(

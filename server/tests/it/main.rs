@@ -8,6 +8,7 @@ mod authorization;
 mod caching_proxy;
 mod cli;
 mod compression;
+mod consult;
 mod crash;
 mod csrf;
 mod http_caching;

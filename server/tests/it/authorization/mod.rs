@@ -62,6 +62,7 @@ enum Allowed {
     OwnPublishers,
     /// Members of any organisation, and administrators.
     Publishers,
+    Moderators,
     Admins,
 }
 
@@ -74,6 +75,7 @@ impl Allowed {
             Allowed::Publishers => {
                 matches!(role, Role::Publisher | Role::OtherPublisher | Role::Admin)
             }
+            Allowed::Moderators => matches!(role, Role::Moderator | Role::Admin),
             Allowed::Admins => role == Role::Admin,
         }
     }
@@ -94,6 +96,19 @@ fn expected(method: &str, path: &str) -> Option<Allowed> {
         ("POST", "/account/profile")
         | ("POST", "/account/password")
         | ("POST", "/account/delete") => Allowed::SignedIn,
+        // Each role edits and withdraws a proposal of its own (someone
+        // else's is refused to everyone: see the consult tests).
+        ("POST", "/consultations/{slug}/proposals")
+        | ("POST", "/consultations/{slug}/proposals/{id}")
+        | ("POST", "/consultations/{slug}/proposals/{id}/withdraw")
+        | ("POST", "/consultations/{slug}/proposals/{id}/support")
+        | ("POST", "/consultations/{slug}/comments")
+        | ("POST", "/consultations/{slug}/comments/{id}/edit")
+        | ("POST", "/consultations/{slug}/comments/{id}/delete")
+        | ("POST", "/consultations/{slug}/comments/{id}/vote")
+        | ("POST", "/consultations/{slug}/reports") => Allowed::SignedIn,
+        ("POST", "/moderation") => Allowed::Moderators,
+        ("POST", "/consultations/{slug}/proposals/{id}/answer") => Allowed::Moderators,
         ("POST", "/admin/organisations")
         | ("POST", "/admin/memberships")
         | ("POST", "/admin/roles") => Allowed::Admins,
@@ -107,6 +122,8 @@ fn expected(method: &str, path: &str) -> Option<Allowed> {
         // others 401 or 403.
         ("POST", "/api/fn/admin") | ("POST", "/api/fn/audit") => Allowed::Admins,
         ("POST", "/api/fn/tokens") => Allowed::Publishers,
+        ("POST", "/api/fn/proposal-form") => Allowed::SignedIn,
+        ("POST", "/api/fn/moderation") => Allowed::Moderators,
         (_, path) if path.starts_with("/api/fn/") => Allowed::Everyone,
         _ => return None,
     })
@@ -204,10 +221,26 @@ async fn every_role_on_every_mutating_route_gets_what_the_matrix_says() {
         };
         app.make_account(role.email(), level, orgs).await;
     }
+    let ideas = crate::support::consult::open_process(
+        &app,
+        "matrix-ideas",
+        app::consult::PhaseKind::Proposals,
+        None,
+    )
+    .await;
+    let supports = crate::support::consult::open_process(
+        &app,
+        "matrix-supports",
+        app::consult::PhaseKind::Supports,
+        None,
+    )
+    .await;
     let world = World {
         app,
         havenstad,
         probe_id,
+        ideas,
+        supports,
     };
     let mut wrong = Vec::new();
     let mut cells = 0;

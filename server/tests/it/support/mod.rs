@@ -1,6 +1,7 @@
 //! Test helpers: run the real application on a free loopback port with a
 //! fresh data directory, and give tests a fresh PostgreSQL database.
 
+pub mod consult;
 pub mod fixtures;
 pub mod forms;
 pub mod process;

@@ -1,0 +1,29 @@
+//! Consultations: processes with phases, proposals citing catalog records,
+//! supports, threaded comments. Each table has its module (`processes`,
+//! `proposals`, `citations`, `supports`, `drafts`, `comments`,
+//! `comment_votes`), whose functions take a connection or a transaction;
+//! `participation` (proposals, supports, answers) and `discussion`
+//! (comments, votes) hold the use cases that combine them in one
+//! transaction; `pages` is what the app's pages read
+//! (`app::consult::Consultations`), with `evidence` and `threads`;
+//! `markdown` makes text safe to show.
+
+pub mod citations;
+pub mod comment_votes;
+pub mod comments;
+pub mod discussion;
+pub mod drafts;
+pub mod erasure;
+pub mod evidence;
+pub mod markdown;
+pub mod moderation;
+pub mod pages;
+pub mod participation;
+pub mod processes;
+pub mod proposals;
+pub mod queue;
+pub mod reports;
+pub mod supports;
+pub mod threads;
+
+pub use pages::ConsultationPages;

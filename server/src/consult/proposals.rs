@@ -1,0 +1,462 @@
+//! Proposals: the table `consult_proposals`. Its counters (`supports`,
+//! `comments`) change only in the transaction that adds or removes what
+//! they count, by an `UPDATE … SET n = n + 1`, never read-modify-write.
+
+use app::consult::{ProposalContent, ProposalSort, ProposalState};
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, Row};
+
+use crate::auth::AccountId;
+use crate::store::Timestamp;
+
+/// The modulus of the random order: a prime above every `shuffle`.
+const SHUFFLE_PRIME: i64 = 1_048_573;
+
+/// A stored proposal.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Proposal {
+    /// Its process's id.
+    pub process_id: String,
+    /// Its number in the process.
+    pub number: i64,
+    /// Its author.
+    pub author: AccountId,
+    /// Title.
+    pub title: String,
+    /// Body, Markdown.
+    pub body: String,
+    /// Latitude and longitude.
+    pub point: Option<(f64, f64)>,
+    /// The place in words.
+    pub place: Option<String>,
+    /// Where it is in its life.
+    pub state: ProposalState,
+    /// The official answer, Markdown.
+    pub answer: Option<String>,
+    /// When it was answered.
+    pub answered_at: Option<String>,
+    /// Supports.
+    pub supports: i64,
+    /// Comments the public sees.
+    pub comments: i64,
+    /// When moderation hid it.
+    pub hidden_at: Option<String>,
+    /// The reason reported most, when hidden.
+    pub hidden_reason: Option<String>,
+    /// When it was published.
+    pub created_at: String,
+    /// When its author last edited it.
+    pub edited_at: Option<String>,
+    /// Whether its author erased it with their account.
+    pub erased: bool,
+}
+
+impl Proposal {
+    /// Whether the public may see it.
+    pub fn is_public(&self) -> bool {
+        self.hidden_at.is_none() && !self.erased
+    }
+}
+
+const COLUMNS: &str = "process_id, number, author_id, title, body, latitude, longitude, place, \
+     state, answer, answered_at, supports, comments, hidden_at, hidden_reason, created_at, edited_at, erased_at";
+
+fn proposal_of(row: &AnyRow) -> Proposal {
+    let point = match (
+        row.get::<Option<f64>, _>("latitude"),
+        row.get::<Option<f64>, _>("longitude"),
+    ) {
+        (Some(lat), Some(lon)) => Some((lat, lon)),
+        _ => None,
+    };
+    Proposal {
+        process_id: row.get("process_id"),
+        number: row.get("number"),
+        author: AccountId::from_stored(row.get::<String, _>("author_id")),
+        title: row.get("title"),
+        body: row.get("body"),
+        point,
+        place: row.get("place"),
+        state: ProposalState::from_code(&row.get::<String, _>("state")).unwrap_or_default(),
+        answer: row.get("answer"),
+        answered_at: row.get("answered_at"),
+        supports: row.get("supports"),
+        comments: row.get("comments"),
+        hidden_at: row.get("hidden_at"),
+        hidden_reason: row.get("hidden_reason"),
+        created_at: row.get("created_at"),
+        edited_at: row.get("edited_at"),
+        erased: row.get::<Option<String>, _>("erased_at").is_some(),
+    }
+}
+
+/// A random number for the shuffle, below [`SHUFFLE_PRIME`].
+fn shuffle() -> i64 {
+    let mut bytes = [0u8; 4];
+    getrandom::fill(&mut bytes).expect("the operating system gives randomness");
+    i64::from(u32::from_le_bytes(bytes)) % SHUFFLE_PRIME
+}
+
+/// Publishes a proposal as number `number` of process `process_id`.
+pub async fn create(
+    db: &mut AnyConnection,
+    process_id: &str,
+    number: i64,
+    author: &AccountId,
+    content: &ProposalContent,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO consult_proposals (process_id, number, author_id, title, body, latitude, \
+         longitude, place, state, shuffle, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+    )
+    .bind(process_id)
+    .bind(number)
+    .bind(author.as_str())
+    .bind(&content.title)
+    .bind(&content.body)
+    .bind(content.point.map(|p| p.0))
+    .bind(content.point.map(|p| p.1))
+    .bind(content.place.as_deref())
+    .bind(ProposalState::Published.code())
+    .bind(shuffle())
+    .bind(Timestamp::now().as_str())
+    .execute(&mut *db)
+    .await?;
+    Ok(())
+}
+
+/// Replaces a proposal's text, place and point (its author's edit).
+pub async fn update(
+    db: &mut AnyConnection,
+    process_id: &str,
+    number: i64,
+    content: &ProposalContent,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE consult_proposals SET title = $3, body = $4, latitude = $5, longitude = $6, \
+         place = $7, edited_at = $8 WHERE process_id = $1 AND number = $2",
+    )
+    .bind(process_id)
+    .bind(number)
+    .bind(&content.title)
+    .bind(&content.body)
+    .bind(content.point.map(|p| p.0))
+    .bind(content.point.map(|p| p.1))
+    .bind(content.place.as_deref())
+    .bind(Timestamp::now().as_str())
+    .execute(&mut *db)
+    .await?;
+    Ok(())
+}
+
+/// Sets a proposal's state (its author withdrawing it).
+pub async fn set_state(
+    db: &mut AnyConnection,
+    process_id: &str,
+    number: i64,
+    state: ProposalState,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE consult_proposals SET state = $3 WHERE process_id = $1 AND number = $2")
+        .bind(process_id)
+        .bind(number)
+        .bind(state.code())
+        .execute(&mut *db)
+        .await?;
+    Ok(())
+}
+
+/// Records the official answer: a state and its text, by `by`.
+pub async fn answer(
+    db: &mut AnyConnection,
+    process_id: &str,
+    number: i64,
+    state: ProposalState,
+    text: &str,
+    by: &AccountId,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE consult_proposals SET state = $3, answer = $4, answered_at = $5, answered_by = $6 \
+         WHERE process_id = $1 AND number = $2",
+    )
+    .bind(process_id)
+    .bind(number)
+    .bind(state.code())
+    .bind(text)
+    .bind(Timestamp::now().as_str())
+    .bind(by.as_str())
+    .execute(&mut *db)
+    .await?;
+    Ok(())
+}
+
+/// Adds `delta` (1 or -1) to a proposal's support counter.
+pub async fn count_support(
+    db: &mut AnyConnection,
+    process_id: &str,
+    number: i64,
+    delta: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE consult_proposals SET supports = supports + $3 WHERE process_id = $1 AND number = $2",
+    )
+    .bind(process_id)
+    .bind(number)
+    .bind(delta)
+    .execute(&mut *db)
+    .await?;
+    Ok(())
+}
+
+/// Proposal `number` of process `process_id`, hidden or not.
+pub async fn get(
+    db: &mut AnyConnection,
+    process_id: &str,
+    number: i64,
+) -> Result<Option<Proposal>, sqlx::Error> {
+    let row = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM consult_proposals WHERE process_id = $1 AND number = $2"
+    ))
+    .bind(process_id)
+    .bind(number)
+    .fetch_optional(&mut *db)
+    .await?;
+    Ok(row.as_ref().map(proposal_of))
+}
+
+/// The proposals the public sees, per process id.
+pub async fn public_counts(
+    db: &mut AnyConnection,
+) -> Result<std::collections::HashMap<String, u64>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT process_id, COUNT(*) FROM consult_proposals \
+         WHERE hidden_at IS NULL AND erased_at IS NULL GROUP BY process_id",
+    )
+    .fetch_all(&mut *db)
+    .await?;
+    Ok(rows
+        .iter()
+        .map(|r| (r.get::<String, _>(0), r.get::<i64, _>(1).max(0) as u64))
+        .collect())
+}
+
+/// Which proposals a list shows.
+#[derive(Debug, Clone, Default)]
+pub struct ListFilter {
+    /// Only this state; without one, every state but withdrawn.
+    pub state: Option<ProposalState>,
+    /// Words in the title or body (case-insensitive).
+    pub text: String,
+    /// Only proposals with a point.
+    pub located: bool,
+    /// Only these numbers (the proposals citing a record).
+    pub numbers: Option<Vec<i64>>,
+}
+
+/// The multiplier of the random order for a visitor's seed: never 0, so
+/// every seed orders the proposals as a permutation of their shuffles.
+pub fn multiplier(seed: u32) -> i64 {
+    i64::from(seed) % (SHUFFLE_PRIME - 1) + 1
+}
+
+fn escape_like(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('%');
+    for c in text.to_lowercase().chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('%');
+    out
+}
+
+/// One page of the public proposals of process `process_id` matching
+/// `filter`, in `sort` order (`seed` for the random one), and how many
+/// match in all.
+pub async fn list(
+    db: &mut AnyConnection,
+    process_id: &str,
+    filter: &ListFilter,
+    sort: ProposalSort,
+    seed: u32,
+    (limit, offset): (i64, i64),
+) -> Result<(u64, Vec<Proposal>), sqlx::Error> {
+    // Parameters: $1 process, $2 state (or NULL), $3 pattern (or NULL),
+    // $4 located (0/1), $5 multiplier; then the numbers, if any.
+    let mut conditions = String::from(
+        "process_id = $1 AND hidden_at IS NULL AND erased_at IS NULL \
+         AND ((CAST($2 AS VARCHAR(20)) IS NULL AND state <> 'withdrawn') OR state = $2) \
+         AND (CAST($3 AS VARCHAR(210)) IS NULL OR LOWER(title) LIKE $3 ESCAPE '\\' \
+              OR LOWER(body) LIKE $3 ESCAPE '\\') \
+         AND ($4 = 0 OR latitude IS NOT NULL) AND $5 > 0",
+    );
+    if let Some(numbers) = &filter.numbers {
+        if numbers.is_empty() {
+            return Ok((0, Vec::new()));
+        }
+        let placeholders: Vec<String> = (0..numbers.len()).map(|i| format!("${}", i + 6)).collect();
+        conditions.push_str(&format!(" AND number IN ({})", placeholders.join(", ")));
+    }
+    let order = match sort {
+        ProposalSort::Random => "(shuffle * $5) % 1048573, number",
+        ProposalSort::MostSupported => "supports DESC, number DESC",
+        ProposalSort::MostCommented => "comments DESC, number DESC",
+        ProposalSort::Newest => "created_at DESC, number DESC",
+    };
+    let pattern = (!filter.text.is_empty()).then(|| escape_like(&filter.text));
+    fn bind_all<'q>(
+        sql: &'q str,
+        process_id: &str,
+        filter: &ListFilter,
+        pattern: &Option<String>,
+        seed: u32,
+    ) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+        let mut query = sqlx::query(sql)
+            .bind(process_id.to_owned())
+            .bind(filter.state.map(|s| s.code()))
+            .bind(pattern.clone())
+            .bind(i64::from(filter.located))
+            .bind(multiplier(seed));
+        for n in filter.numbers.iter().flatten() {
+            query = query.bind(*n);
+        }
+        query
+    }
+    // Every parameter appears in the conditions (PostgreSQL refuses one
+    // bound and unused), so both statements bind the same list.
+    let count_sql = format!("SELECT COUNT(*) FROM consult_proposals WHERE {conditions}");
+    let total: i64 = bind_all(&count_sql, process_id, filter, &pattern, seed)
+        .fetch_one(&mut *db)
+        .await?
+        .get(0);
+    let page_sql = format!(
+        "SELECT {COLUMNS} FROM consult_proposals WHERE {conditions} ORDER BY {order} \
+         LIMIT {limit} OFFSET {offset}"
+    );
+    let rows = bind_all(&page_sql, process_id, filter, &pattern, seed)
+        .fetch_all(&mut *db)
+        .await?;
+    Ok((total.max(0) as u64, rows.iter().map(proposal_of).collect()))
+}
+
+/// Every proposal `author` wrote, for "download my data".
+pub async fn by_author(
+    db: &mut AnyConnection,
+    author: &AccountId,
+) -> Result<Vec<Proposal>, sqlx::Error> {
+    let rows = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM consult_proposals WHERE author_id = $1 ORDER BY created_at"
+    ))
+    .bind(author.as_str())
+    .fetch_all(&mut *db)
+    .await?;
+    Ok(rows.iter().map(proposal_of).collect())
+}
+
+/// A citizen's proposals: exported with their text; kept when the account
+/// is deleted (public contributions then say "a deleted participant"),
+/// unless the person also erases their contributions. `answered_by` names
+/// the moderator who answered, an official act that stays.
+pub const PERSONAL_DATA: crate::auth::personal_data::PersonalData =
+    crate::auth::personal_data::PersonalData {
+        key: "proposals",
+        table: "consult_proposals",
+        columns: &[
+            "author_id",
+            "answered_by",
+            "title",
+            "body",
+            "latitude",
+            "longitude",
+            "place",
+        ],
+        export: crate::auth::personal_data::Export::Rows {
+            query: "SELECT p.slug, c.number, c.title, c.body, c.latitude, c.longitude, c.place, \
+                    c.state, c.created_at, c.edited_at, c.hidden_at FROM consult_proposals c \
+                    JOIN consult_processes p ON p.id = c.process_id WHERE c.author_id = $1 \
+                    ORDER BY c.created_at",
+            row: |r| {
+                serde_json::json!({
+                    "consultation": r.get::<String, _>(0),
+                    "number": r.get::<i64, _>(1),
+                    "title": r.get::<String, _>(2),
+                    "body": r.get::<String, _>(3),
+                    "latitude": r.get::<Option<f64>, _>(4),
+                    "longitude": r.get::<Option<f64>, _>(5),
+                    "place": r.get::<Option<String>, _>(6),
+                    "state": r.get::<String, _>(7),
+                    "published": r.get::<String, _>(8),
+                    "edited": r.get::<Option<String>, _>(9),
+                    "hidden": r.get::<Option<String>, _>(10),
+                })
+            },
+        },
+        erase: crate::auth::personal_data::Erase::Kept(
+            "public contributions stay, shown as by a deleted participant; ticking \"also erase my contributions\" empties their text",
+        ),
+    };
+
+/// Adds `delta` (1 or -1) to a proposal's comment counter.
+pub async fn count_comment(
+    db: &mut AnyConnection,
+    process_id: &str,
+    number: i64,
+    delta: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE consult_proposals SET comments = comments + $3 WHERE process_id = $1 AND number = $2",
+    )
+    .bind(process_id)
+    .bind(number)
+    .bind(delta)
+    .execute(&mut *db)
+    .await?;
+    Ok(())
+}
+
+/// Hides (with the reason) or shows again (`None`) a proposal.
+pub async fn set_hidden(
+    db: &mut AnyConnection,
+    process_id: &str,
+    number: i64,
+    reason: Option<&str>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE consult_proposals SET hidden_at = $3, hidden_reason = $4 \
+         WHERE process_id = $1 AND number = $2",
+    )
+    .bind(process_id)
+    .bind(number)
+    .bind(reason.map(|_| Timestamp::now().into_string()))
+    .bind(reason)
+    .execute(&mut *db)
+    .await?;
+    Ok(())
+}
+
+/// Empties the text, place and point of every proposal `author` wrote
+/// (their contributions erased with their account); the proposals keep
+/// their numbers, supports and comments.
+pub async fn erase_by(db: &mut AnyConnection, author: &AccountId) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE consult_proposals SET title = '', body = '', latitude = NULL, longitude = NULL, \
+         place = NULL, erased_at = $2 WHERE author_id = $1 AND erased_at IS NULL",
+    )
+    .bind(author.as_str())
+    .bind(Timestamp::now().as_str())
+    .execute(&mut *db)
+    .await?;
+    Ok(())
+}
+
+/// Every hidden proposal, oldest hidden first.
+pub async fn hidden(db: &mut AnyConnection) -> Result<Vec<Proposal>, sqlx::Error> {
+    let rows = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM consult_proposals WHERE hidden_at IS NOT NULL ORDER BY hidden_at"
+    ))
+    .fetch_all(&mut *db)
+    .await?;
+    Ok(rows.iter().map(proposal_of).collect())
+}
