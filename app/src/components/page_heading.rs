@@ -23,7 +23,7 @@ pub fn PageHeading(
     // On the server the title text must be a plain string: leptos_meta reads
     // it only after the body has rendered, when this component's reactive
     // owner may already be disposed (a reactive title panicked under load).
-    let text = format!("{} · Plaza", title.get_untracked());
+    let text = title_text(&title.get_untracked());
     let description = shorten(
         description
             .filter(|text| !text.trim().is_empty())
@@ -34,6 +34,19 @@ pub fn PageHeading(
         <Meta name="description" content=description />
         <h1>{title}</h1>
     }
+}
+
+/// "`title` · Plaza" for the `<title>` element, escaped: leptos_meta writes
+/// the title's text as it is (`<title>` holds raw text to it), so a
+/// `</title>` in a record's or proposal's title would end the element and
+/// the rest would be read as markup. Character references are read back in
+/// a title, so the tab shows what was typed.
+pub fn title_text(title: &str) -> String {
+    let escaped = title
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    format!("{escaped} · Plaza")
 }
 
 /// The first `DESCRIPTION_CHARS` characters of `text` on one line, cut at a
@@ -50,7 +63,15 @@ fn shorten(text: String) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::shorten;
+    use super::{shorten, title_text};
+
+    #[test]
+    fn a_title_cannot_end_its_element() {
+        assert_eq!(
+            title_text("A </title><script>x</script> & b"),
+            "A &lt;/title&gt;&lt;script&gt;x&lt;/script&gt; &amp; b · Plaza"
+        );
+    }
 
     #[test]
     fn a_long_description_is_cut_at_a_word_with_an_ellipsis() {

@@ -104,7 +104,10 @@ pub struct CommentView {
     pub my_vote: i8,
     /// The reader wrote it (may edit and delete it).
     pub mine: bool,
+    /// Its Markdown, for the reader's own comments (the edit form).
+    pub source: Option<String>,
     /// Its replies, oldest first.
+    #[cfg_attr(feature = "ssr", schema(no_recursion))]
     pub replies: Vec<CommentView>,
 }
 

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use crate::consult::{
-    CitingItem, ProcessList, ProcessQuery, ProcessView, ProposalFormView, ProposalQuery,
-    ProposalView, QueueItem,
+    CitingItem, CommentSort, ProcessList, ProcessQuery, ProcessView, ProposalFormView,
+    ProposalQuery, ProposalView, QueueItem,
 };
 use crate::error::AppError;
 
@@ -21,22 +21,30 @@ pub async fn load_processes(query: ProcessQuery) -> Result<ProcessList, AppError
 
 /// A consultation's page with a page of its proposals.
 #[server(prefix = "/api/fn", endpoint = "process")]
-pub async fn load_process(slug: String, proposals: ProposalQuery) -> Result<ProcessView, AppError> {
+pub async fn load_process(
+    slug: String,
+    proposals: ProposalQuery,
+    comments: Option<CommentSort>,
+) -> Result<ProcessView, AppError> {
     let service = crate::services::service::<dyn crate::consult::Consultations>()?;
     let headers = crate::services::request_headers().await?;
     service
-        .process(headers, slug, proposals)
+        .process(headers, slug, proposals, comments.unwrap_or_default())
         .await
         .map_err(crate::services::failed("load_process"))
 }
 
 /// A proposal's page.
 #[server(prefix = "/api/fn", endpoint = "proposal")]
-pub async fn load_proposal(slug: String, id: i64) -> Result<ProposalView, AppError> {
+pub async fn load_proposal(
+    slug: String,
+    id: i64,
+    comments: Option<CommentSort>,
+) -> Result<ProposalView, AppError> {
     let service = crate::services::service::<dyn crate::consult::Consultations>()?;
     let headers = crate::services::request_headers().await?;
     service
-        .proposal(headers, slug, id)
+        .proposal(headers, slug, id, comments.unwrap_or_default())
         .await
         .map_err(crate::services::failed("load_proposal"))
 }

@@ -3,6 +3,7 @@
 //! this folder has the pages and what both sides share.
 
 mod answer_form;
+mod comment_section;
 mod comment_types;
 mod consultations_page;
 mod load;
@@ -26,6 +27,7 @@ mod service;
 mod support_panel;
 mod types;
 
+pub use comment_section::CommentSection;
 pub use comment_types::*;
 pub use consultations_page::ConsultationsPage;
 pub use load::*;

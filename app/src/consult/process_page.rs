@@ -9,7 +9,7 @@ use crate::components::{ErrorNotice, PageHeading};
 use crate::consult::open_now::OpenNowPanel;
 use crate::consult::parts::{CitationList, CitedBy, PhaseTimeline};
 use crate::consult::proposal_list::ProposalsSection;
-use crate::consult::{ProcessView, ProposalQuery, load_process};
+use crate::consult::{CommentSection, CommentSort, ProcessView, ProposalQuery, load_process};
 use crate::error::AppError;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::pages::NotFoundPage;
@@ -23,9 +23,12 @@ pub fn ProcessPage() -> impl IntoView {
         (
             params.with(|p| p.get("slug").unwrap_or_default()),
             query.with(|q| ProposalQuery::from_params(|key| q.get(key))),
+            query.with(|q| q.get("comments").and_then(|c| CommentSort::from_code(&c))),
         )
     };
-    let process = Resource::new(request, |(slug, proposals)| load_process(slug, proposals));
+    let process = Resource::new(request, |(slug, proposals, comments)| {
+        load_process(slug, proposals, comments)
+    });
     view! {
         <Suspense>
             {move || Suspend::new(async move {
@@ -52,6 +55,7 @@ fn ProcessContent(view: ProcessView) -> impl IntoView {
         phases,
         evidence,
         proposals,
+        comments,
     } = view;
     let title = header.title.clone();
     let slug = header.slug.clone();
@@ -111,6 +115,13 @@ fn ProcessContent(view: ProcessView) -> impl IntoView {
                 view! { <CitationList citations=evidence cited_by=CitedBy::Process /> }.into_any()
             }}
         </section>
-        <ProposalsSection slug list=proposals />
+        <ProposalsSection slug=slug.clone() list=proposals />
+        <CommentSection
+            thread=comments
+            slug=slug.clone()
+            proposal=0
+            page=format!("/consultations/{slug}")
+            signed_in=header.signed_in
+        />
     }
 }

@@ -4,14 +4,14 @@
 //! form post that redirects back here with a notice.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::account::messages::FormMessage;
 use crate::components::{ErrorNotice, PageHeading};
 use crate::consult::answer_form::AnswerForm;
 use crate::consult::parts::{CitationList, CitedBy, DateText, StateBadge};
 use crate::consult::support_panel::SupportPanel;
-use crate::consult::{ProposalView, load_proposal};
+use crate::consult::{CommentSection, CommentSort, ProposalView, load_proposal};
 use crate::error::AppError;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::pages::NotFoundPage;
@@ -20,17 +20,20 @@ use crate::pages::NotFoundPage;
 #[component]
 pub fn ProposalPage() -> impl IntoView {
     let params = use_params_map();
+    let query = use_query_map();
     let request = move || {
+        let sort = query.with(|q| q.get("comments").and_then(|c| CommentSort::from_code(&c)));
         params.with(|p| {
             (
                 p.get("slug").unwrap_or_default(),
                 p.get("id").and_then(|id| id.parse::<i64>().ok()),
+                sort,
             )
         })
     };
-    let proposal = Resource::new(request, |(slug, id)| async move {
+    let proposal = Resource::new(request, |(slug, id, sort)| async move {
         match id {
-            Some(id) => load_proposal(slug, id).await,
+            Some(id) => load_proposal(slug, id, sort).await,
             None => Err(AppError::NotFound),
         }
     });
@@ -60,6 +63,7 @@ fn ProposalContent(view: ProposalView) -> impl IntoView {
         answered_at,
         citations,
         actions,
+        comments,
     } = view;
     let process = format!("/consultations/{}", header.slug);
     let base = format!("{process}/proposals/{}", summary.id);
@@ -183,5 +187,12 @@ fn ProposalContent(view: ProposalView) -> impl IntoView {
                 }
             })}
         {actions.may_answer.then(|| view! { <AnswerForm base=base.clone() state=summary.state /> })}
+        <CommentSection
+            thread=comments
+            slug=header.slug.clone()
+            proposal=summary.id
+            page=base.clone()
+            signed_in=header.signed_in
+        />
     }
 }

@@ -2,8 +2,8 @@
 //! request's headers carry the session cookie and the reader's language.
 
 use crate::consult::{
-    CitingItem, ProcessList, ProcessQuery, ProcessView, ProposalFormView, ProposalQuery,
-    ProposalView, QueueItem,
+    CitingItem, CommentSort, ProcessList, ProcessQuery, ProcessView, ProposalFormView,
+    ProposalQuery, ProposalView, QueueItem,
 };
 use crate::services::ServiceFuture;
 
@@ -19,6 +19,7 @@ pub trait Consultations: Send + Sync {
         headers: http::HeaderMap,
         slug: String,
         proposals: ProposalQuery,
+        comments: CommentSort,
     ) -> ServiceFuture<'_, ProcessView>;
 
     /// Proposal `id` of the process `slug`.
@@ -27,6 +28,7 @@ pub trait Consultations: Send + Sync {
         headers: http::HeaderMap,
         slug: String,
         id: i64,
+        comments: CommentSort,
     ) -> ServiceFuture<'_, ProposalView>;
 
     /// The form for a new proposal (`id` = `None`) or for editing one, with

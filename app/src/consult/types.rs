@@ -353,6 +353,8 @@ pub struct ProcessView {
     pub evidence: Vec<Citation>,
     /// Its proposals, as the address asks.
     pub proposals: ProposalList,
+    /// Comments on the consultation itself.
+    pub comments: crate::consult::CommentThread,
 }
 
 /// What the reader may do with a proposal.
@@ -405,6 +407,8 @@ pub struct ProposalView {
     pub citations: Vec<Citation>,
     /// What the reader may do.
     pub actions: ProposalActions,
+    /// Its comments.
+    pub comments: crate::consult::CommentThread,
 }
 
 /// The new-proposal or edit form.

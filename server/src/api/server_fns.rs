@@ -16,8 +16,8 @@ use app::catalog::publish::{
 };
 use app::catalog::{ListPublishers, LoadRecord, SearchCatalog, SearchParams};
 use app::consult::{
-    LoadCitedBy, LoadModeration, LoadProcess, LoadProcesses, LoadProposal, LoadProposalForm,
-    ProcessQuery, ProposalQuery,
+    CommentSort, LoadCitedBy, LoadModeration, LoadProcess, LoadProcesses, LoadProposal,
+    LoadProposalForm, ProcessQuery, ProposalQuery,
 };
 use app::error::{AppError, ErrorBody, ErrorCode};
 use leptos::server_fn::codec::Encoding;
@@ -113,6 +113,8 @@ server_functions! {
         #[schema(examples("havenkade-cycle-route"))]
         slug: String,
         proposals: ProposalQuery,
+        #[schema(nullable = false)]
+        comments: Option<CommentSort>,
     } may answer [NotFound];
     /// A proposal with its evidence and what the reader may do.
     LoadProposal {
@@ -120,6 +122,8 @@ server_functions! {
         slug: String,
         #[schema(examples(1))]
         id: i64,
+        #[schema(nullable = false)]
+        comments: Option<CommentSort>,
     } may answer [NotFound];
     /// The new-proposal or edit form, with the reader's refused attempt.
     LoadProposalForm {

@@ -217,6 +217,7 @@ impl Consultations for ConsultationPages {
         headers: http::HeaderMap,
         slug: String,
         query: ProposalQuery,
+        comments: app::consult::CommentSort,
     ) -> ServiceFuture<'_, ProcessView> {
         Box::pin(async move {
             let caller = self.caller(&headers).await?;
@@ -260,6 +261,16 @@ impl Consultations for ConsultationPages {
             .await
             .map_err(unavailable)?;
             let items = summaries(db, &process, &items).await.map_err(unavailable)?;
+            let comments = comment_thread(
+                db,
+                &process,
+                PROCESS_EVIDENCE,
+                &caller,
+                comments,
+                header.open.comments,
+            )
+            .await
+            .map_err(unavailable)?;
             let organisation = match &process.organisation {
                 Some(id) => crate::auth::organisations::list_organisations(db)
                     .await
@@ -290,6 +301,7 @@ impl Consultations for ConsultationPages {
                     per_page: PROPOSALS_PER_PAGE,
                     items,
                 },
+                comments,
             })
         })
     }
@@ -299,6 +311,7 @@ impl Consultations for ConsultationPages {
         headers: http::HeaderMap,
         slug: String,
         id: i64,
+        comments: app::consult::CommentSort,
     ) -> ServiceFuture<'_, ProposalView> {
         Box::pin(async move {
             let caller = self.caller(&headers).await?;
@@ -348,7 +361,18 @@ impl Consultations for ConsultationPages {
                 may_withdraw: is_author && proposal.state == ProposalState::Published,
                 may_answer: header.may_moderate && proposal.state != ProposalState::Withdrawn,
             };
+            let comments = comment_thread(
+                db,
+                &process,
+                id,
+                &caller,
+                comments,
+                header.open.comments && proposal.state != ProposalState::Withdrawn,
+            )
+            .await
+            .map_err(unavailable)?;
             Ok(ProposalView {
+                comments,
                 summary: summary(&process, &proposal, &names),
                 body: render(&proposal.body, Flavour::Full),
                 edited_at: proposal.edited_at.clone(),

@@ -62,6 +62,7 @@ fn view(
         downs: comment.downs.max(0) as u64,
         my_vote: reader.votes.get(&comment.id).copied().unwrap_or(0) as i8,
         mine: mine && !gone,
+        source: (mine && !gone).then(|| comment.body.clone()),
         replies,
     }
 }
