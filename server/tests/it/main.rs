@@ -11,6 +11,7 @@ mod compression;
 mod consult;
 mod crash;
 mod csrf;
+mod discussion;
 mod http_caching;
 mod migrations;
 mod oidc;
