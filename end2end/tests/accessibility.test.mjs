@@ -25,6 +25,13 @@ const PAGES = [
   '/publish/new?kind=service',
   '/datasets/bicycle-counts?version=1',
   '/consultations',
+  '/consultations?status=open&q=cycle',
+  '/consultations/havenkade-cycle-route',
+  '/consultations/havenkade-cycle-route?sort=supports&located=1',
+  '/consultations/havenkade-cycle-route/proposals/1',
+  '/consultations/havenkade-cycle-route/proposals/3?comments=recent',
+  '/consultations/havenkade-cycle-route/new',
+  '/moderation',
   '/maps',
   '/models',
   '/account',
@@ -96,6 +103,11 @@ describe('accessibility (axe)', () => {
             signedIn.push('/admin', '/admin?error=organisation_iri_invalid', '/admin/audit');
             signedIn.push('/publish/tokens', '/publish/tokens?error=token_name_taken');
             signedIn.push('/publish', '/publish/import', '/publish/new?kind=dataset');
+            // Consultations signed in: the support, answer, comment, reply
+            // and report forms, the proposal form, the moderators' queue.
+            signedIn.push('/consultations/havenkade-cycle-route', '/consultations/havenkade-cycle-route/proposals/2');
+            signedIn.push('/consultations/havenkade-cycle-route/proposals/1?done=supported', '/consultations/havenkade-cycle-route/new');
+            signedIn.push('/moderation', '/moderation?done=moderated');
           }
           // A publisher's own page, found from the dashboard.
           const dashboard = await (await context.request.get(`${BASE}/publishers`)).text();

@@ -78,6 +78,10 @@ export const PASSWORD = process.env.PLAZA_E2E_PASSWORD;
 export const PUBLISHER = 'publisher@havenstad.example';
 /** An administrator. */
 export const ADMIN = 'admin@havenstad.example';
+/** A citizen with no organisation. */
+export const RESIDENT = 'resident@havenstad.example';
+/** A moderator. */
+export const MODERATOR = 'moderator@havenstad.example';
 
 /** Signs in as `email` with the keyboard only and lands on `next`. */
 export async function signInWithKeyboard(page, js, email = PUBLISHER, next = '/publish') {

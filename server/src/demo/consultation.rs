@@ -5,11 +5,12 @@
 //! transaction.
 
 use anyhow::Context;
-use app::consult::{Phase, PhaseKind, ProposalContent, ProposalState};
+use app::consult::{Alignment, Phase, PhaseKind, ProposalContent, ProposalState};
 
 use crate::auth::AccountId;
 use crate::auth::accounts::{NewAccount, create_account};
 use crate::consult::citations::{self, Cited, PROCESS_EVIDENCE};
+use crate::consult::comments::{self, NewComment};
 use crate::consult::processes::{self, Area, NewProcess};
 use crate::consult::{proposals, supports};
 use crate::store::{Stores, Timestamp};
@@ -263,6 +264,83 @@ pub async fn seed(stores: &Stores, base: &str) -> anyhow::Result<()> {
             }
         }
     }
+    // Comment threads on the first proposals: a view, a reply, a reply to
+    // the reply, with their alignments.
+    for (number, thread) in THREADS.iter().enumerate() {
+        let number = number as i64 + 1;
+        let mut parent: Option<crate::consult::comments::Comment> = None;
+        for (i, (body, alignment, reply)) in thread.iter().enumerate() {
+            let author = &citizens[(number as usize + i + 3) % citizens.len()];
+            let new = NewComment {
+                process_id: &process.id,
+                proposal_number: number,
+                parent: if *reply { parent.as_ref() } else { None },
+                author,
+                body,
+                alignment: *alignment,
+            };
+            let id = comments::create(&mut tx, &new).await?;
+            proposals::count_comment(&mut tx, &process.id, number, 1).await?;
+            parent = comments::get(&mut tx, &id).await?;
+        }
+    }
     tx.commit().await?;
     Ok(())
 }
+
+/// (text, alignment, whether it replies to the comment before it)
+type DemoThread = &'static [(&'static str, Alignment, bool)];
+
+const THREADS: &[DemoThread] = &[
+    &[
+        (
+            "The crossing is the worst part of my daily ride. A separate light for bicycles would change everything.",
+            Alignment::InFavour,
+            false,
+        ),
+        (
+            "Agreed, but the buses must not wait longer than today.",
+            Alignment::Neutral,
+            true,
+        ),
+        (
+            "The counters show most cyclists pass before 9: the lights could favour them only then.",
+            Alignment::InFavour,
+            true,
+        ),
+        (
+            "A raised crossing will slow down the ambulances from the station side.",
+            Alignment::Against,
+            false,
+        ),
+    ],
+    &[
+        (
+            "The market is why people come to the quay on Saturdays. Please keep it.",
+            Alignment::InFavour,
+            false,
+        ),
+        (
+            "Deliveries at 6 in the morning block the track already today.",
+            Alignment::Against,
+            false,
+        ),
+    ],
+    &[
+        (
+            "The street trees data shows only 12 trees on the whole quay. More shade is overdue.",
+            Alignment::InFavour,
+            false,
+        ),
+        (
+            "Trees are fine, but where do residents park then?",
+            Alignment::Against,
+            false,
+        ),
+        (
+            "In the underground car park by the station, which is half empty at night.",
+            Alignment::Neutral,
+            true,
+        ),
+    ],
+];
