@@ -169,7 +169,7 @@ mod tests {
         assert_eq!(query.text, "bike lane");
         let text = query.to_query_string();
         assert_eq!(text, "?state=accepted&q=bike+lane&located=1&seed=42&page=3");
-        let pairs: Vec<(String, String)> = form_urlencoded::parse(text[1..].as_bytes())
+        let pairs: Vec<(String, String)> = form_urlencoded::parse(&text.as_bytes()[1..])
             .into_owned()
             .collect();
         let again = ProposalQuery::from_params(|k| {
