@@ -17,6 +17,9 @@ use crate::store::{Stores, Timestamp};
 
 const DAY: i64 = 86_400;
 
+/// The demo consultation's short name.
+const SLUG: &str = "havenkade-cycle-route";
+
 const BODY: &str = "The Havenkade links the station to the old harbour, and 6,000 cyclists use it \
 on a working day, between parked cars and buses. The city proposes a two-way cycle track on the \
 water side, a 30 km/h limit, and new trees where parking spaces go.\n\n\
@@ -165,6 +168,11 @@ pub async fn seed(stores: &Stores, base: &str) -> anyhow::Result<()> {
         ends_at: at(to),
     };
     let mut tx = stores.sql.begin().await?;
+    // Seeding again (`plaza seed-demo`) replaces the catalog's demo graphs;
+    // the consultation and its people are kept as they are.
+    if processes::by_slug(&mut tx, SLUG).await?.is_some() {
+        return Ok(());
+    }
     let mut citizens: Vec<AccountId> = Vec::new();
     for (i, name) in CITIZENS.iter().enumerate() {
         let email = format!("citizen{}@havenstad.example", i + 1);
@@ -184,7 +192,7 @@ pub async fn seed(stores: &Stores, base: &str) -> anyhow::Result<()> {
     let process = processes::create(
         &mut tx,
         &NewProcess {
-            slug: "havenkade-cycle-route".into(),
+            slug: SLUG.into(),
             title: "A safe cycle route along the Havenkade".into(),
             summary: "A two-way cycle track, 30 km/h and new trees on the Havenkade, from the station to the old harbour. Read the evidence, propose, support and discuss.".into(),
             body: BODY.into(),
