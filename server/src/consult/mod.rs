@@ -25,5 +25,6 @@ pub mod queue;
 pub mod reports;
 pub mod supports;
 pub mod threads;
+pub mod views;
 
 pub use pages::ConsultationPages;
