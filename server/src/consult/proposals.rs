@@ -190,6 +190,25 @@ pub async fn answer(
     Ok(())
 }
 
+/// Adds `delta` to the counter `column` (`supports` or `comments`).
+async fn add_to(
+    db: &mut AnyConnection,
+    column: &'static str,
+    process_id: &str,
+    number: i64,
+    delta: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(&format!(
+        "UPDATE consult_proposals SET {column} = {column} + $3 WHERE process_id = $1 AND number = $2"
+    ))
+    .bind(process_id)
+    .bind(number)
+    .bind(delta)
+    .execute(&mut *db)
+    .await?;
+    Ok(())
+}
+
 /// Adds `delta` (1 or -1) to a proposal's support counter.
 pub async fn count_support(
     db: &mut AnyConnection,
@@ -197,15 +216,7 @@ pub async fn count_support(
     number: i64,
     delta: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "UPDATE consult_proposals SET supports = supports + $3 WHERE process_id = $1 AND number = $2",
-    )
-    .bind(process_id)
-    .bind(number)
-    .bind(delta)
-    .execute(&mut *db)
-    .await?;
-    Ok(())
+    add_to(db, "supports", process_id, number, delta).await
 }
 
 /// Proposal `number` of process `process_id`, hidden or not.
@@ -398,22 +409,14 @@ pub const PERSONAL_DATA: crate::auth::personal_data::PersonalData =
         ),
     };
 
-/// Adds `delta` (1 or -1) to a proposal's comment counter.
+/// Adds `delta` to a proposal's comment counter.
 pub async fn count_comment(
     db: &mut AnyConnection,
     process_id: &str,
     number: i64,
     delta: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "UPDATE consult_proposals SET comments = comments + $3 WHERE process_id = $1 AND number = $2",
-    )
-    .bind(process_id)
-    .bind(number)
-    .bind(delta)
-    .execute(&mut *db)
-    .await?;
-    Ok(())
+    add_to(db, "comments", process_id, number, delta).await
 }
 
 /// Hides (with the reason) or shows again (`None`) a proposal.
