@@ -5,6 +5,7 @@
 //! list is read from the router's source and from the registered server
 //! functions, so a new route without an entry here fails the test.
 
+mod consult_probes;
 mod probes;
 use crate::support;
 

@@ -6,7 +6,6 @@ use reqwest::Method;
 use reqwest::multipart::{Form, Part};
 
 use super::Role;
-use crate::support::consult::{comment_by, proposal_by};
 use crate::support::forms::post;
 use crate::support::{PASSWORD, TestApp};
 
@@ -21,38 +20,11 @@ pub struct World {
     pub supports: String,
 }
 
-/// The account id of `role` (the probe account's for anonymous).
-async fn account_of(world: &World, role: Role) -> String {
-    if role == Role::Anonymous {
-        return world.probe_id.clone();
-    }
-    let sql = world.app.sql().await;
-    let id: String = sqlx::query_scalar("SELECT id FROM accounts WHERE email = $1")
-        .bind(role.email())
-        .fetch_one(sql.pool())
-        .await
-        .unwrap();
-    sql.close().await;
-    id
-}
-
-async fn proposal_state(world: &World, process: &str, number: i64) -> (String, String, i64) {
-    let sql = world.app.sql().await;
-    let mut db = sql.conn().await.unwrap();
-    let p = plaza::consult::proposals::get(&mut db, process, number)
-        .await
-        .unwrap()
-        .unwrap();
-    drop(db);
-    sql.close().await;
-    (p.title, p.state.code().to_owned(), p.supports)
-}
-
 /// What one request did: `true` when it was allowed and took effect.
-type Outcome = bool;
+pub type Outcome = bool;
 
 /// Allowed unless refused: 401, 403, or sent to the sign-in page.
-fn processed(response: &reqwest::Response) -> Outcome {
+pub fn processed(response: &reqwest::Response) -> Outcome {
     let status = response.status().as_u16();
     let location = response
         .headers()
@@ -66,7 +38,7 @@ async fn exists(world: &World, path: &str) -> bool {
     world.app.get(path).await.0 == 200
 }
 
-async fn count(world: &World, query: &str) -> i64 {
+pub async fn count(world: &World, query: &str) -> i64 {
     let sql = world.app.sql().await;
     let n = sqlx::query_scalar(query)
         .fetch_one(sql.pool())
@@ -112,6 +84,11 @@ pub async fn run(
     cookie: Option<&str>,
 ) -> Outcome {
     let tag = role.slug();
+    if method == Method::POST
+        && let Some(outcome) = super::consult_probes::run(world, path, role, cookie).await
+    {
+        return outcome;
+    }
     match (method.as_str(), path) {
         ("POST", "/lang") => {
             processed(&post(&world.app, path, cookie, &[("locale", "fr"), ("next", "/")]).await)
@@ -389,176 +366,6 @@ pub async fn run(
             let r = post(&world.app, "/api/nothing-here", cookie, &[]).await;
             assert_eq!(r.status(), 404);
             processed(&r)
-        }
-        ("POST", "/consultations/{slug}/proposals") => {
-            let title = format!("Matrix idea {tag}");
-            let r = post(
-                &world.app,
-                "/consultations/matrix-ideas/proposals",
-                cookie,
-                &[("title", &title), ("body", "From the matrix.")],
-            )
-            .await;
-            let made = count(
-                world,
-                &format!("SELECT COUNT(*) FROM consult_proposals WHERE title = '{title}'"),
-            )
-            .await;
-            processed(&r) && made == 1
-        }
-        ("POST", "/consultations/{slug}/proposals/{id}") => {
-            let author = account_of(world, role).await;
-            let n = proposal_by(&world.app, &world.ideas, &author, &format!("Before {tag}")).await;
-            let title = format!("After {tag}");
-            let r = post(
-                &world.app,
-                &format!("/consultations/matrix-ideas/proposals/{n}"),
-                cookie,
-                &[("title", &title), ("body", "Edited.")],
-            )
-            .await;
-            processed(&r) && proposal_state(world, &world.ideas, n).await.0 == title
-        }
-        ("POST", "/consultations/{slug}/proposals/{id}/withdraw") => {
-            let author = account_of(world, role).await;
-            let n = proposal_by(&world.app, &world.ideas, &author, &format!("Going {tag}")).await;
-            let r = post(
-                &world.app,
-                &format!("/consultations/matrix-ideas/proposals/{n}/withdraw"),
-                cookie,
-                &[],
-            )
-            .await;
-            processed(&r) && proposal_state(world, &world.ideas, n).await.1 == "withdrawn"
-        }
-        ("POST", "/consultations/{slug}/proposals/{id}/support") => {
-            let n = proposal_by(
-                &world.app,
-                &world.supports,
-                &world.probe_id,
-                &format!("Back {tag}"),
-            )
-            .await;
-            let r = post(
-                &world.app,
-                &format!("/consultations/matrix-supports/proposals/{n}/support"),
-                cookie,
-                &[("action", "support")],
-            )
-            .await;
-            processed(&r) && proposal_state(world, &world.supports, n).await.2 == 1
-        }
-        ("POST", "/consultations/{slug}/proposals/{id}/answer") => {
-            let n = proposal_by(
-                &world.app,
-                &world.ideas,
-                &world.probe_id,
-                &format!("Ask {tag}"),
-            )
-            .await;
-            let r = post(
-                &world.app,
-                &format!("/consultations/matrix-ideas/proposals/{n}/answer"),
-                cookie,
-                &[("state", "evaluating"), ("answer", "We study it.")],
-            )
-            .await;
-            processed(&r) && proposal_state(world, &world.ideas, n).await.1 == "evaluating"
-        }
-        ("POST", "/consultations/{slug}/comments") => {
-            let text = format!("Matrix comment {tag}");
-            let r = post(
-                &world.app,
-                "/consultations/matrix-ideas/comments",
-                cookie,
-                &[("body", &text), ("alignment", "favour")],
-            )
-            .await;
-            let made = count(
-                world,
-                &format!("SELECT COUNT(*) FROM consult_comments WHERE body = '{text}'"),
-            )
-            .await;
-            processed(&r) && made == 1
-        }
-        ("POST", "/consultations/{slug}/comments/{id}/edit")
-        | ("POST", "/consultations/{slug}/comments/{id}/delete")
-        | ("POST", "/consultations/{slug}/comments/{id}/vote") => {
-            let author = account_of(world, role).await;
-            let id = comment_by(&world.app, &world.ideas, &author, &format!("Said {tag}")).await;
-            let what = path.rsplit('/').next().unwrap();
-            let r = post(
-                &world.app,
-                &format!("/consultations/matrix-ideas/comments/{id}/{what}"),
-                cookie,
-                &[("body", "Said better."), ("vote", "up")],
-            )
-            .await;
-            let effect = match what {
-                "edit" => "body = 'Said better.'",
-                "delete" => "deleted_at IS NOT NULL",
-                _ => "ups = 1",
-            };
-            let done = count(
-                world,
-                &format!("SELECT COUNT(*) FROM consult_comments WHERE id = '{id}' AND {effect}"),
-            )
-            .await;
-            processed(&r) && done == 1
-        }
-        ("POST", "/consultations/{slug}/reports") => {
-            let id = comment_by(
-                &world.app,
-                &world.ideas,
-                &world.probe_id,
-                &format!("Rude {tag}"),
-            )
-            .await;
-            let r = post(
-                &world.app,
-                "/consultations/matrix-ideas/reports",
-                cookie,
-                &[
-                    ("kind", "comment"),
-                    ("target", &id),
-                    ("reason", "spam"),
-                    ("details", ""),
-                ],
-            )
-            .await;
-            let filed = count(
-                world,
-                &format!("SELECT COUNT(*) FROM consult_reports WHERE target = '{id}'"),
-            )
-            .await;
-            processed(&r) && filed == 1
-        }
-        ("POST", "/moderation") => {
-            let id = comment_by(
-                &world.app,
-                &world.ideas,
-                &world.probe_id,
-                &format!("Hide {tag}"),
-            )
-            .await;
-            let r = post(
-                &world.app,
-                path,
-                cookie,
-                &[
-                    ("process", "matrix-ideas"),
-                    ("kind", "comment"),
-                    ("target", &id),
-                    ("action", "hide"),
-                ],
-            )
-            .await;
-            let hidden = count(
-                world,
-                &format!("SELECT COUNT(*) FROM consult_comments WHERE id = '{id}' AND hidden_at IS NOT NULL"),
-            )
-            .await;
-            processed(&r) && hidden == 1
         }
         ("POST", "/api/fn/proposal-form") => {
             let r = world
