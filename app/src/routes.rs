@@ -10,7 +10,8 @@ use leptos_router::{
 };
 
 use crate::account::{
-    AccountDeletedPage, AccountPage, AdminPage, AuditPage, ResetPage, SignInPage, SignUpPage,
+    AccountDeletedPage, AccountPage, AdminPage, AuditPage, NotificationsPage, ResetPage,
+    SignInPage, SignUpPage, UnsubscribePage,
 };
 use crate::catalog::publish::{
     DeletePage, ImportPage, PublishPage, RecordFormPage, ReportPage, TokensPage,
@@ -67,6 +68,12 @@ pub fn AppRoutes() -> impl IntoView {
                     <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async />
                     <Route path=path!("/moderation") view=ModerationPage ssr=SsrMode::Async />
+                    <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/notifications/unsubscribe")
+                        view=UnsubscribePage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/accessibility") view=AccessibilityPage />
                     <Route path=path!("/privacy") view=PrivacyPage />
                 </Routes>

@@ -12,6 +12,7 @@ pub mod demo;
 pub mod html;
 pub mod http;
 pub mod mail;
+pub mod notify;
 pub mod quality;
 pub mod rate_limit;
 pub mod rdf;

@@ -38,6 +38,11 @@ impl Mailer {
         Ok(Mailer::Smtp { transport, from })
     }
 
+    /// Whether messages leave the machine (an SMTP server is set).
+    pub fn sends_mail(&self) -> bool {
+        matches!(self, Mailer::Smtp { .. })
+    }
+
     /// Sends a plain-text message to `to`. Failures are logged and returned.
     pub async fn send(&self, to: &str, subject: &str, body: &str) -> Result<(), String> {
         match self {

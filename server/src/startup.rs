@@ -26,6 +26,8 @@ pub struct Application {
     address: SocketAddr,
     router: Router,
     stores: Stores,
+    mailer: crate::mail::Mailer,
+    public_url: String,
 }
 
 impl Application {
@@ -66,13 +68,20 @@ impl Application {
                 catalog.search.clone(),
                 config.public_url.is_https(),
             ));
+        let mailer = crate::mail::Mailer::from_config(&config.auth)?;
+        let notifications: Arc<dyn app::account::Notifications> =
+            Arc::new(crate::notify::NotificationPages::new(
+                stores.sql.clone(),
+                config.public_url.is_https(),
+                mailer.sends_mail(),
+            ));
         let services: Arc<[ServiceProvider]> = Arc::from(vec![
             provider(catalog_pages),
             provider(publishing),
             provider(accounts),
             provider(consultations),
+            provider(notifications),
         ]);
-        let mailer = crate::mail::Mailer::from_config(&config.auth)?;
         let oidc = match &config.auth.oidc {
             Some(oidc) => Some(Arc::new(crate::auth::oidc::OidcProvider::new(
                 oidc.clone(),
@@ -80,13 +89,14 @@ impl Application {
             )?)),
             None => None,
         };
+        let public_url = config.public_url.as_str().to_owned();
         let state = AppState {
             leptos_options: leptos_options(&config, address),
             stores: stores.clone(),
             services,
             catalog,
             config: Arc::new(config),
-            mailer,
+            mailer: mailer.clone(),
             oidc,
         };
         Ok(Application {
@@ -94,6 +104,8 @@ impl Application {
             address,
             router: http::router(state),
             stores,
+            mailer,
+            public_url,
         })
     }
 
@@ -115,6 +127,12 @@ impl Application {
                 tracing::warn!("could not set TCP_NODELAY: {err}");
             }
         });
+        // The clock's events: phase starts, and the daily digests when mail
+        // can be sent.
+        crate::notify::phases::watch(self.stores.sql.clone());
+        if self.mailer.sends_mail() {
+            crate::notify::digest::watch(self.stores.sql.clone(), self.mailer, self.public_url);
+        }
         tracing::info!(address = %self.address, "Plaza is listening");
         axum::serve(
             listener,

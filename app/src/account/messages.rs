@@ -146,5 +146,12 @@ fn sentence(i18n: leptos_i18n::I18nContext<crate::i18n::Locale>, code: &str) -> 
         Reported => t!(i18n, messages.reported).into_any(),
         AlreadyReported => t!(i18n, messages.already_reported).into_any(),
         Moderated => t!(i18n, messages.moderated).into_any(),
+        Followed => t!(i18n, messages.followed).into_any(),
+        Unfollowed => t!(i18n, messages.unfollowed).into_any(),
+        MarkedRead => t!(i18n, messages.marked_read).into_any(),
+        DigestOn => t!(i18n, messages.digest_on).into_any(),
+        DigestOff => t!(i18n, messages.digest_off).into_any(),
+        Unsubscribed => t!(i18n, messages.unsubscribed).into_any(),
+        UnsubscribeInvalid => t!(i18n, messages.unsubscribe_invalid).into_any(),
     }
 }

@@ -7,6 +7,11 @@ mod admin_page;
 mod load;
 pub mod messages;
 mod notice;
+mod notification_load;
+#[cfg(feature = "ssr")]
+mod notification_service;
+mod notification_types;
+mod notifications_page;
 mod password_field;
 mod reset_page;
 #[cfg(feature = "ssr")]
@@ -22,6 +27,16 @@ pub use load::{
     check_reset_link, load_admin, load_audit, load_sign_in_options, load_tokens, load_viewer,
 };
 pub use notice::Notice;
+pub use notification_load::{
+    CheckUnsubscribeLink, LoadNotifications, LoadUnread, check_unsubscribe_link,
+    load_notifications, load_unread,
+};
+#[cfg(feature = "ssr")]
+pub use notification_service::Notifications;
+pub use notification_types::{
+    NOTIFICATIONS_PER_PAGE, NotificationEvent, NotificationView, NotificationsView, UnsubscribeLink,
+};
+pub use notifications_page::{NotificationsPage, UnreadCount, UnsubscribePage};
 pub use reset_page::ResetPage;
 #[cfg(feature = "ssr")]
 pub use service::Accounts;

@@ -131,6 +131,8 @@ notices! {
     CommentTooDeep => "comment_too_deep", Error;
     /// A report needs a known reason, and details (up to 1,000 characters) for "other".
     ReportDetails => "report_details", Error;
+    /// The unsubscribe link is not signed by this Plaza.
+    UnsubscribeInvalid => "unsubscribe_invalid", Error;
     /// A new account.
     Welcome => "welcome", Done;
     /// Signed out.
@@ -185,6 +187,18 @@ notices! {
     AlreadyReported => "already_reported", Done;
     /// A moderator's decision was applied.
     Moderated => "moderated", Done;
+    /// The reader follows the process or proposal now.
+    Followed => "followed", Done;
+    /// The reader no longer follows it.
+    Unfollowed => "unfollowed", Done;
+    /// Notifications were marked read.
+    MarkedRead => "marked_read", Done;
+    /// The daily digest is on.
+    DigestOn => "digest_on", Done;
+    /// The daily digest is off.
+    DigestOff => "digest_off", Done;
+    /// The unsubscribe link stopped the digest.
+    Unsubscribed => "unsubscribed", Done;
 }
 
 impl Notice {

@@ -5,9 +5,16 @@ use leptos::prelude::*;
 use crate::error::AppError;
 use crate::i18n::{t, use_i18n};
 
-/// Tells the reader, in their language, that something could not be loaded.
+/// Tells the reader, in their language, that something could not be
+/// loaded; on the server, the page's status says it too.
 #[component]
 pub fn ErrorNotice(error: AppError) -> impl IntoView {
+    // The page answers with the error's status (401, 403, 404, 503), as
+    // the server function would over HTTP.
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(error.status());
+    }
     let i18n = use_i18n();
     let message = move || match error {
         AppError::NotFound => t!(i18n, errors.not_found).into_any(),

@@ -7,6 +7,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
+use crate::account::UnreadCount;
 use crate::components::LangSwitch;
 use crate::components::menu::{MenuButton, MenuHeader};
 use crate::i18n::{t, t_string, use_i18n};
@@ -61,6 +62,7 @@ pub fn SiteHeader() -> impl IntoView {
                                 {t!(i18n, nav.account)}
                             </a>
                         </li>
+                        <UnreadCount />
                     </ul>
                     <LangSwitch />
                 </nav>

@@ -6,6 +6,7 @@ mod answer_form;
 mod comment_section;
 mod comment_types;
 mod consultations_page;
+mod follow_form;
 mod load;
 mod moderation_page;
 mod moderation_types;

@@ -5,7 +5,9 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+use crate::account::messages::FormMessage;
 use crate::components::{ErrorNotice, PageHeading};
+use crate::consult::follow_form::{FollowForm, Followed};
 use crate::consult::open_now::OpenNowPanel;
 use crate::consult::parts::{CitationList, CitedBy, PhaseTimeline};
 use crate::consult::proposal_list::ProposalsSection;
@@ -68,6 +70,7 @@ fn ProcessContent(view: ProcessView) -> impl IntoView {
             <span aria-current="page">{title.clone()}</span>
         </nav>
         <PageHeading title=Signal::derive(move || title.clone()) description=summary.clone() />
+        <FormMessage form="process" />
         <p class="lead">{summary}</p>
         {cover
             .map(|cover| {
@@ -78,6 +81,17 @@ fn ProcessContent(view: ProcessView) -> impl IntoView {
                 }
             })}
         <OpenNowPanel header=header.clone() />
+        {header
+            .signed_in
+            .then(|| {
+                view! {
+                    <FollowForm
+                        page=format!("/consultations/{slug}")
+                        followed=Followed::Process
+                        following=header.following
+                    />
+                }
+            })}
         <section aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">{t!(i18n, consult.timeline_heading)}</h2>
             <PhaseTimeline phases current />

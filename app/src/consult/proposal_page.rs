@@ -9,9 +9,10 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::account::messages::FormMessage;
 use crate::components::{ErrorNotice, PageHeading};
 use crate::consult::answer_form::AnswerForm;
+use crate::consult::follow_form::{FollowForm, Followed};
 use crate::consult::parts::{CitationList, CitedBy, DateText, StateBadge};
 use crate::consult::support_panel::SupportPanel;
-use crate::consult::{CommentSection, CommentSort, ProposalView, load_proposal};
+use crate::consult::{CommentSection, CommentSort, ProposalView, load_proposal, reason_label};
 use crate::error::AppError;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::pages::NotFoundPage;
@@ -63,11 +64,17 @@ fn ProposalContent(view: ProposalView) -> impl IntoView {
         answered_at,
         citations,
         actions,
+        hidden,
+        erased,
         comments,
     } = view;
     let process = format!("/consultations/{}", header.slug);
     let base = format!("{process}/proposals/{}", summary.id);
-    let title = summary.title.clone();
+    let title = if erased {
+        t_string!(i18n, consult.erased_title).to_string()
+    } else {
+        summary.title.clone()
+    };
     let heading = title.clone();
     let description = format!("{title} · {}", header.title);
     let author = summary.author.clone();
@@ -83,6 +90,15 @@ fn ProposalContent(view: ProposalView) -> impl IntoView {
         </nav>
         <PageHeading title=Signal::derive(move || heading.clone()) description />
         <FormMessage form="proposal" />
+        {erased.then(|| view! { <p class="notice notice-info">{t!(i18n, consult.erased_note)}</p> })}
+        {hidden
+            .map(|reason| {
+                view! {
+                    <p class="notice notice-info">
+                        {t!(i18n, consult.hidden_own, reason = reason_label(reason))}
+                    </p>
+                }
+            })}
         <p class="card-badges">
             <StateBadge state=summary.state />
             {summary
@@ -184,6 +200,13 @@ fn ProposalContent(view: ProposalView) -> impl IntoView {
                                 }
                             })}
                     </section>
+                }
+            })}
+        {header
+            .signed_in
+            .then(|| {
+                view! {
+                    <FollowForm page=base.clone() followed=Followed::Proposal following=actions.following />
                 }
             })}
         {actions.may_answer.then(|| view! { <AnswerForm base=base.clone() state=summary.state /> })}

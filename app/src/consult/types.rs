@@ -327,6 +327,8 @@ pub struct ProcessHeader {
     pub budget: Option<SupportBudget>,
     /// Whether the reader is signed in.
     pub signed_in: bool,
+    /// Whether the reader follows the process.
+    pub following: bool,
     /// Whether the reader moderates (answers, hides).
     pub may_moderate: bool,
 }
@@ -373,6 +375,8 @@ pub struct ProposalActions {
     pub may_withdraw: bool,
     /// The reader may give the official answer.
     pub may_answer: bool,
+    /// The reader follows it.
+    pub following: bool,
 }
 
 /// A point, WGS 84 decimal degrees.
@@ -407,6 +411,12 @@ pub struct ProposalView {
     pub citations: Vec<Citation>,
     /// What the reader may do.
     pub actions: ProposalActions,
+    /// Why moderators hid it (shown to its author only: nobody else gets
+    /// the page).
+    pub hidden: Option<crate::consult::ReportReason>,
+    /// Its author erased it with their account: title and text are gone,
+    /// the comments stay.
+    pub erased: bool,
     /// Its comments.
     pub comments: crate::consult::CommentThread,
 }

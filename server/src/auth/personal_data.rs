@@ -109,6 +109,9 @@ pub const HOOKS: &[&PersonalData] = &[
     &crate::consult::comments::PERSONAL_DATA,
     &crate::consult::comment_votes::PERSONAL_DATA,
     &crate::consult::reports::PERSONAL_DATA,
+    &crate::notify::follows::PERSONAL_DATA,
+    &crate::notify::inbox::PERSONAL_DATA,
+    &crate::notify::digest::PERSONAL_DATA,
     &crate::auth::audit::PERSONAL_DATA,
 ];
 

@@ -124,6 +124,9 @@ pub async fn comment(
     if number > 0 {
         proposals::count_comment(&mut tx, &process.id, number, 1).await?;
     }
+    let parent_author = parent.as_ref().map(|p| &p.author);
+    crate::notify::events::commented(&mut tx, &process.id, number, &id, author, parent_author)
+        .await?;
     tx.commit().await?;
     Ok(id)
 }

@@ -10,6 +10,7 @@ use crate::consult::participation::ConsultError;
 use crate::consult::processes::{self, Process};
 use crate::consult::reports::{self, Report, Target};
 use crate::consult::{comments, proposals};
+use crate::notify::events::{self, Decision};
 use crate::store::SqlStore;
 
 /// Longest report details.
@@ -114,6 +115,26 @@ fn describe(process: &Process, target: &Target) -> String {
     }
 }
 
+/// Tells `author` of `decision` on `target`, in the decision's transaction.
+async fn tell_author(
+    db: &mut sqlx::AnyConnection,
+    process: &Process,
+    target: &Target,
+    author: &AccountId,
+    decision: Decision,
+) -> Result<(), sqlx::Error> {
+    let (number, comment) = match target {
+        Target::Proposal(number) => (*number, None),
+        Target::Comment(id) => {
+            let number = comments::get(db, id)
+                .await?
+                .map_or(0, |c| c.proposal_number);
+            (number, Some(id.as_str()))
+        }
+    };
+    events::moderated(db, &process.id, number, comment, author, decision).await
+}
+
 /// `reporter` reports `target` of process `slug`; with `auto_hide`
 /// distinct open reports it is hidden at once.
 #[allow(clippy::too_many_arguments)]
@@ -153,6 +174,7 @@ pub async fn report(
             &detail,
         )
         .await?;
+        tell_author(&mut tx, &process, target, &author, Decision::Hidden).await?;
         outcome = Reported::Hidden;
     }
     tx.commit().await?;
@@ -173,21 +195,22 @@ pub async fn decide(
         .ok_or(ModerationError::NotFound)?;
     let (hidden, _, author) = state_of(&mut tx, &process, target).await?;
     let open = reports::open_on(&mut tx, &process.id, target).await?;
-    let resolution = match action {
+    let (resolution, decision) = match action {
         ModerationAction::Hide => {
             if !hidden {
                 set_hidden(&mut tx, &process, target, Some(main_reason(&open))).await?;
             }
-            "hidden"
+            ("hidden", Decision::Hidden)
         }
         ModerationAction::Unhide => {
             if hidden {
                 set_hidden(&mut tx, &process, target, None).await?;
             }
-            "unhidden"
+            ("unhidden", Decision::Unhidden)
         }
-        ModerationAction::Dismiss => "dismissed",
+        ModerationAction::Dismiss => ("dismissed", Decision::Dismissed),
     };
+    tell_author(&mut tx, &process, target, &author, decision).await?;
     reports::resolve(&mut tx, &process.id, target, resolution).await?;
     let detail = format!("{} open reports closed.", open.len());
     audit::record(

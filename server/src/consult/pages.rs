@@ -18,6 +18,7 @@ use crate::consult::processes::{self, Process};
 use crate::consult::proposals::{self, ListFilter, Proposal};
 use crate::consult::views::{comment_thread, header, page_bounds, seed_for, summaries, summary};
 use crate::consult::{drafts, evidence, supports};
+use crate::notify::follows::{self, Subject};
 use crate::search::SearchIndex;
 use crate::store::{SqlStore, Timestamp};
 
@@ -232,11 +233,15 @@ impl Consultations for ConsultationPages {
             let lang = crate::http::lang::locale_of(&headers);
             let db = &mut *self.sql.conn().await.map_err(unavailable)?;
             let process = self.process(db, &slug).await?;
+            let me = caller.person().map(|p| &p.account.id);
+            // Hidden: only its author reads it. Erased: the page stays, its
+            // text gone, so that its comments keep their place.
             let proposal = proposals::get(db, &process.id, id)
                 .await
                 .map_err(unavailable)?
-                .filter(Proposal::is_public)
+                .filter(|p| p.hidden_at.is_none() || me == Some(&p.author))
                 .ok_or(ServiceError::NotFound)?;
+            let public = proposal.is_public();
             let now = Timestamp::now();
             let header = header(db, &process, &caller, now.as_str())
                 .await
@@ -250,7 +255,6 @@ impl Consultations for ConsultationPages {
             let citations = evidence::citations(db, &self.search, app::locale::code(lang), cited)
                 .await
                 .map_err(unavailable)?;
-            let me = caller.person().map(|p| &p.account.id);
             let supported = match me {
                 Some(me) => supports::supports(db, &process.id, id, me)
                     .await
@@ -259,6 +263,7 @@ impl Consultations for ConsultationPages {
             };
             let is_author = me == Some(&proposal.author);
             let open_to_supports = header.open.supports
+                && public
                 && !matches!(
                     proposal.state,
                     ProposalState::Withdrawn | ProposalState::Rejected
@@ -269,11 +274,26 @@ impl Consultations for ConsultationPages {
                 may_support: me.is_some() && open_to_supports && !supported && budget_left,
                 may_unsupport: supported && open_to_supports,
                 may_edit: is_author
+                    && public
                     && proposal.state == ProposalState::Published
                     && proposal.supports == 0
                     && proposal.comments == 0,
-                may_withdraw: is_author && proposal.state == ProposalState::Published,
-                may_answer: header.may_moderate && proposal.state != ProposalState::Withdrawn,
+                may_withdraw: is_author && public && proposal.state == ProposalState::Published,
+                may_answer: header.may_moderate
+                    && public
+                    && proposal.state != ProposalState::Withdrawn,
+                following: match me {
+                    Some(me) => {
+                        let subject = Subject {
+                            process_id: &process.id,
+                            number: id,
+                        };
+                        follows::follows(db, me, subject)
+                            .await
+                            .map_err(unavailable)?
+                    }
+                    None => false,
+                },
             };
             let comments = comment_thread(
                 db,
@@ -281,11 +301,19 @@ impl Consultations for ConsultationPages {
                 id,
                 &caller,
                 comments,
-                header.open.comments && proposal.state != ProposalState::Withdrawn,
+                header.open.comments && public && proposal.state != ProposalState::Withdrawn,
             )
             .await
             .map_err(unavailable)?;
             Ok(ProposalView {
+                hidden: proposal.hidden_at.as_ref().map(|_| {
+                    proposal
+                        .hidden_reason
+                        .as_deref()
+                        .and_then(app::consult::ReportReason::from_code)
+                        .unwrap_or(app::consult::ReportReason::Other)
+                }),
+                erased: proposal.erased,
                 comments,
                 summary: summary(&process, &proposal, &names),
                 body: render(&proposal.body, Flavour::Full),

@@ -227,6 +227,7 @@ pub async fn publish(
     proposals::create(&mut tx, &process.id, number, author, &content).await?;
     citations::replace(&mut tx, &process.id, number, &cited).await?;
     drafts::discard(&mut tx, author, &process.id, 0).await?;
+    crate::notify::events::proposal_published(&mut tx, &process.id, number, author).await?;
     tx.commit().await?;
     Ok(number)
 }
@@ -331,6 +332,7 @@ pub async fn answer(
         return Err(ConsultError::Closed);
     }
     proposals::answer(&mut tx, &process.id, number, state, &text, by).await?;
+    crate::notify::events::answered(&mut tx, &process.id, number, state, by).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -14,6 +14,7 @@ use crate::auth::{AccountId, Caller, Permission};
 use crate::consult::processes::Process;
 use crate::consult::proposals::Proposal;
 use crate::consult::supports;
+use crate::notify::follows::{self, Subject};
 
 /// What is open in `process` at `now`.
 pub(crate) fn open_now(process: &Process, now: &str) -> OpenNow {
@@ -41,6 +42,16 @@ pub(crate) async fn header(
         }),
         _ => None,
     };
+    let following = match caller.person() {
+        Some(person) => {
+            let subject = Subject {
+                process_id: &process.id,
+                number: 0,
+            };
+            follows::follows(db, &person.account.id, subject).await?
+        }
+        None => false,
+    };
     Ok(ProcessHeader {
         slug: process.slug.clone(),
         title: process.title.clone(),
@@ -48,6 +59,7 @@ pub(crate) async fn header(
         support_threshold: process.support_threshold,
         budget,
         signed_in: caller.person().is_some(),
+        following,
         may_moderate: caller.may(Permission::Moderate),
     })
 }

@@ -14,6 +14,7 @@ mod feed;
 mod form_failures;
 pub(crate) mod lang;
 mod moderation;
+mod notifications;
 mod oidc;
 mod ops;
 pub mod publish;
@@ -51,6 +52,7 @@ pub fn journeys(config: &Config) -> Routes {
         .merge(consult::routes())
         .merge(comments::routes())
         .merge(moderation::routes())
+        .merge(notifications::routes())
         .merge(sitemap::routes())
         .merge(feed::routes())
         .merge(crate::api::routes(

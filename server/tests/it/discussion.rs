@@ -260,11 +260,14 @@ async fn reports_hide_at_the_threshold_and_moderators_decide() {
     );
     let (status, _) = page(&app, &page_of, None).await;
     assert_eq!(status, 404, "a hidden proposal is not shown");
+    let (status, own) = page(&app, &page_of, Some(&people[3].1)).await;
+    assert_eq!(status, 200, "but to its author");
+    assert!(own.contains("Moderators hid this proposal (Spam)"), "{own}");
     // The moderators' queue lists both; a citizen may not see it.
     app.make_account("mod@example.org", "moderator", &[]).await;
     let moderator = app.sign_in("mod@example.org").await;
     let (status, _) = page(&app, "/moderation", Some(&people[0].1)).await;
-    assert_eq!(status, 200);
+    assert_eq!(status, 403, "the queue is for moderators");
     let (_, queue) = page(&app, "/moderation", Some(&moderator)).await;
     assert!(
         queue.contains("Close the quay to cars") && queue.contains("Buy cheap watches"),
@@ -339,6 +342,10 @@ async fn a_citizens_contributions_are_in_their_data_and_erased_when_they_ask() {
     assert_eq!(location(&r), "/account/deleted");
     let (_, shown) = page(&app, &format!("/consultations/mine/proposals/{n}"), None).await;
     assert!(!shown.contains("My idea for the quay") && !shown.contains("My own comment."));
+    assert!(
+        shown.contains("A proposal erased by its author"),
+        "the page stays, for its comments"
+    );
     assert_eq!(
         count(&app, &format!("SELECT comments FROM consult_proposals WHERE process_id = '{process}' AND number = {n}")).await,
         0,

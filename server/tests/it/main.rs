@@ -14,6 +14,7 @@ mod csrf;
 mod discussion;
 mod http_caching;
 mod migrations;
+mod notifications;
 mod oidc;
 mod openapi;
 mod ops;

@@ -6,6 +6,7 @@
 //! functions, so a new route without an entry here fails the test.
 
 mod consult_probes;
+mod notification_probes;
 mod probes;
 use crate::support;
 
@@ -107,7 +108,13 @@ fn expected(method: &str, path: &str) -> Option<Allowed> {
         | ("POST", "/consultations/{slug}/comments/{id}/edit")
         | ("POST", "/consultations/{slug}/comments/{id}/delete")
         | ("POST", "/consultations/{slug}/comments/{id}/vote")
-        | ("POST", "/consultations/{slug}/reports") => Allowed::SignedIn,
+        | ("POST", "/consultations/{slug}/reports")
+        | ("POST", "/consultations/{slug}/follow")
+        | ("POST", "/consultations/{slug}/proposals/{id}/follow")
+        | ("POST", "/notifications/read")
+        | ("POST", "/notifications/digest") => Allowed::SignedIn,
+        // The signed link in the digest needs no sign-in.
+        ("POST", "/notifications/unsubscribe") => Allowed::Everyone,
         ("POST", "/moderation") => Allowed::Moderators,
         ("POST", "/consultations/{slug}/proposals/{id}/answer") => Allowed::Moderators,
         ("POST", "/admin/organisations")
@@ -123,7 +130,7 @@ fn expected(method: &str, path: &str) -> Option<Allowed> {
         // others 401 or 403.
         ("POST", "/api/fn/admin") | ("POST", "/api/fn/audit") => Allowed::Admins,
         ("POST", "/api/fn/tokens") => Allowed::Publishers,
-        ("POST", "/api/fn/proposal-form") => Allowed::SignedIn,
+        ("POST", "/api/fn/proposal-form") | ("POST", "/api/fn/notifications") => Allowed::SignedIn,
         ("POST", "/api/fn/moderation") => Allowed::Moderators,
         (_, path) if path.starts_with("/api/fn/") => Allowed::Everyone,
         _ => return None,
