@@ -32,6 +32,8 @@ const PAGES = [
   '/consultations/havenkade-cycle-route/proposals/3?comments=recent',
   '/consultations/havenkade-cycle-route/new',
   '/moderation',
+  '/notifications/unsubscribe?account=nobody&signature=00',
+  '/notifications/unsubscribe?done=unsubscribed',
   '/maps',
   '/models',
   '/account',
@@ -108,6 +110,7 @@ describe('accessibility (axe)', () => {
             signedIn.push('/consultations/havenkade-cycle-route', '/consultations/havenkade-cycle-route/proposals/2');
             signedIn.push('/consultations/havenkade-cycle-route/proposals/1?done=supported', '/consultations/havenkade-cycle-route/new');
             signedIn.push('/moderation', '/moderation?done=moderated');
+            signedIn.push('/notifications', '/notifications?done=marked_read');
           }
           // A publisher's own page, found from the dashboard.
           const dashboard = await (await context.request.get(`${BASE}/publishers`)).text();

@@ -49,6 +49,12 @@ describe('consultations', () => {
       await page.getByText('Thank you: your support is counted.').waitFor();
       assert.ok(await page.getByText('You support this proposal.').isVisible());
 
+      // Follow it, to hear of comments and the answer.
+      await press(page, page.getByRole('button', { name: 'Follow', exact: true }));
+      await page.waitForURL(/done=followed/);
+      await settle(page, js);
+      assert.ok(await page.getByRole('button', { name: 'Stop following' }).isVisible());
+
       // Comment, in favour.
       const comment = `Counting before and after is the only honest test (${name}).`;
       await page.getByLabel('Your comment', { exact: true }).focus();
@@ -80,6 +86,12 @@ describe('consultations', () => {
       await press(page, rude.getByRole('button', { name: 'Send the report' }).first());
       await page.waitForURL(/done=reported/);
       await settle(page, js);
+
+      // The header leads to the notifications.
+      await press(page, page.getByRole('link', { name: /^Notifications/ }));
+      await page.waitForURL(/\/notifications$/);
+      await settle(page, js);
+      await page.getByRole('heading', { name: 'Notifications', level: 1 }).waitFor();
       assert.deepEqual(problems, []);
       await context.close();
 
