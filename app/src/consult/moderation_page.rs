@@ -30,6 +30,9 @@ pub fn ModerationPage() -> impl IntoView {
     view! {
         <PageHeading title=move || t_string!(i18n, moderation.title).to_string() />
         <p class="lead">{t!(i18n, moderation.intro)}</p>
+        <p class="page-actions">
+            <a class="button" href="/moderation/consultations/new">{t!(i18n, moderation.new_process)}</a>
+        </p>
         <FormMessage form="moderation" />
         <Suspense>
             {move || Suspend::new(async move {

@@ -72,6 +72,17 @@ fn ProcessContent(view: ProcessView) -> impl IntoView {
         <PageHeading title=Signal::derive(move || title.clone()) description=summary.clone() />
         <FormMessage form="process" />
         <p class="lead">{summary}</p>
+        {header
+            .may_moderate
+            .then(|| {
+                view! {
+                    <p class="page-actions">
+                        <a class="button button-secondary" href=format!("/moderation/consultations/{slug}/edit")>
+                            {t!(i18n, consult.edit_process)}
+                        </a>
+                    </p>
+                }
+            })}
         {cover
             .map(|cover| {
                 view! {
