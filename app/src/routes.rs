@@ -19,7 +19,7 @@ use crate::catalog::publish::{
 use crate::catalog::{CatalogPage, PublisherPage, PublishersPage, RecordPage};
 use crate::components::{SiteFooter, SiteHeader};
 use crate::consult::{
-    ConsultationsPage, ModerationPage, ProcessPage, ProposalFormPage, ProposalPage,
+    ConsultationsPage, ModerationPage, ProcessFormPage, ProcessPage, ProposalFormPage, ProposalPage,
 };
 use crate::maps::MapsPage;
 use crate::models::ModelsPage;
@@ -68,6 +68,16 @@ pub fn AppRoutes() -> impl IntoView {
                     <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async />
                     <Route path=path!("/moderation") view=ModerationPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/moderation/consultations/new")
+                        view=ProcessFormPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/moderation/consultations/:slug/edit")
+                        view=ProcessFormPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async />
                     <Route
                         path=path!("/notifications/unsubscribe")

@@ -110,6 +110,8 @@ describe('accessibility (axe)', () => {
             signedIn.push('/consultations/havenkade-cycle-route', '/consultations/havenkade-cycle-route/proposals/2');
             signedIn.push('/consultations/havenkade-cycle-route/proposals/1?done=supported', '/consultations/havenkade-cycle-route/new');
             signedIn.push('/moderation', '/moderation?done=moderated');
+            // The consultation form, new and editing the demo consultation.
+            signedIn.push('/moderation/consultations/new', '/moderation/consultations/havenkade-cycle-route/edit');
             signedIn.push('/notifications', '/notifications?done=marked_read');
           }
           // A publisher's own page, found from the dashboard.

@@ -153,5 +153,7 @@ fn sentence(i18n: leptos_i18n::I18nContext<crate::i18n::Locale>, code: &str) -> 
         DigestOff => t!(i18n, messages.digest_off).into_any(),
         Unsubscribed => t!(i18n, messages.unsubscribed).into_any(),
         UnsubscribeInvalid => t!(i18n, messages.unsubscribe_invalid).into_any(),
+        ProcessInvalid => t!(i18n, messages.process_invalid).into_any(),
+        ProcessSaved => t!(i18n, messages.process_saved).into_any(),
     }
 }

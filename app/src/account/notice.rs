@@ -133,6 +133,8 @@ notices! {
     ReportDetails => "report_details", Error;
     /// The unsubscribe link is not signed by this Plaza.
     UnsubscribeInvalid => "unsubscribe_invalid", Error;
+    /// The consultation form has problems (listed on the form).
+    ProcessInvalid => "process_invalid", Error;
     /// A new account.
     Welcome => "welcome", Done;
     /// Signed out.
@@ -199,6 +201,8 @@ notices! {
     DigestOff => "digest_off", Done;
     /// The unsubscribe link stopped the digest.
     Unsubscribed => "unsubscribed", Done;
+    /// A consultation was created or saved.
+    ProcessSaved => "process_saved", Done;
 }
 
 impl Notice {

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use crate::consult::{
-    CitingItem, CommentSort, ProcessList, ProcessQuery, ProcessView, ProposalFormView,
-    ProposalQuery, ProposalView, QueueItem,
+    CitingItem, CommentSort, ProcessFormView, ProcessList, ProcessQuery, ProcessView,
+    ProposalFormView, ProposalQuery, ProposalView, QueueItem,
 };
 use crate::error::AppError;
 
@@ -61,6 +61,18 @@ pub async fn load_proposal_form(
         .proposal_form(headers, slug, id)
         .await
         .map_err(crate::services::failed("load_proposal_form"))
+}
+
+/// The consultation form: a new process (`slug` = `None`) or one to edit,
+/// with the reader's refused attempt if there is one (moderators only).
+#[server(prefix = "/api/fn", endpoint = "process-form")]
+pub async fn load_process_form(slug: Option<String>) -> Result<ProcessFormView, AppError> {
+    let service = crate::services::service::<dyn crate::consult::Consultations>()?;
+    let headers = crate::services::request_headers().await?;
+    service
+        .process_form(headers, slug)
+        .await
+        .map_err(crate::services::failed("load_process_form"))
 }
 
 /// The processes and proposals that cite a catalog record.

@@ -3,6 +3,8 @@
 //! this folder has the pages and what both sides share.
 
 mod answer_form;
+mod citation_finder;
+mod citation_search;
 mod comment_section;
 mod comment_types;
 mod consultations_page;
@@ -14,6 +16,8 @@ mod open_now;
 pub mod parts;
 mod phase;
 mod process_card;
+mod process_form;
+mod process_form_page;
 mod process_page;
 mod proposal_card;
 mod proposal_fields;
@@ -28,6 +32,7 @@ mod service;
 mod support_panel;
 mod types;
 
+pub use citation_search::{CitationSuggestion, SearchCitations, search_citations};
 pub use comment_section::CommentSection;
 pub use comment_types::*;
 pub use consultations_page::ConsultationsPage;
@@ -35,6 +40,8 @@ pub use load::*;
 pub use moderation_page::{ModerationPage, reason_label};
 pub use moderation_types::*;
 pub use phase::*;
+pub use process_form::*;
+pub use process_form_page::ProcessFormPage;
 pub use process_page::ProcessPage;
 pub use proposal_form::*;
 pub use proposal_form_page::ProposalFormPage;

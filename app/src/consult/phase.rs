@@ -6,10 +6,13 @@
 use serde::{Deserialize, Serialize};
 
 /// The kinds of phase a process may have, in the only order they may come.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub enum PhaseKind {
     /// The city informs: evidence and plan only.
+    #[default]
     Information,
     /// Citizens write proposals.
     Proposals,

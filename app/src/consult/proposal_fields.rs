@@ -3,10 +3,11 @@
 
 use leptos::prelude::*;
 
+use crate::consult::citation_finder::{CitationFinder, FinderLabels};
 use crate::consult::{
     CITATIONS_MAX, PLACE_MAX, ProposalInput, ProposalProblem, TITLE_MAX, TITLE_MIN,
 };
-use crate::i18n::{t, use_i18n};
+use crate::i18n::{t, t_string, use_i18n};
 
 /// The sentence for a problem.
 pub fn problem_text(problem: &ProposalProblem) -> AnyView {
@@ -108,6 +109,17 @@ pub fn ProposalFields(
     let place = FieldState::new(&problems, "place", Some("proposal-place-hint"));
     let point = FieldState::new(&problems, "latitude", Some("proposal-point-hint"));
     let citations = FieldState::new(&problems, "citations", Some("proposal-citations-hint"));
+    let lang = {
+        use leptos_i18n::Locale as _;
+        i18n.get_locale().as_str().to_owned()
+    };
+    let finder = FinderLabels {
+        label: t_string!(i18n, consult.finder_label).to_string(),
+        hint: t_string!(i18n, consult.finder_hint).to_string(),
+        cite: t_string!(i18n, consult.finder_cite).to_string(),
+        added: t_string!(i18n, consult.finder_added).to_string(),
+        none: t_string!(i18n, consult.finder_none).to_string(),
+    };
     view! {
         <form id="proposal-form" class="stacked-form proposal-form" method="post" action=action>
             <div class="field" class:has-error=title.invalid().is_some()>
@@ -203,6 +215,8 @@ pub fn ProposalFields(
                 >
                     {textarea_text(&input.citations)}
                 </textarea>
+                {view! { <CitationFinder field="proposal-citations".to_owned() lang=lang labels=finder /> }
+                    .into_any()}
             </div>
             <button type="submit" class="button">
                 {if editing {

@@ -2,8 +2,8 @@
 //! request's headers carry the session cookie and the reader's language.
 
 use crate::consult::{
-    CitingItem, CommentSort, ProcessList, ProcessQuery, ProcessView, ProposalFormView,
-    ProposalQuery, ProposalView, QueueItem,
+    CitingItem, CommentSort, ProcessFormView, ProcessList, ProcessQuery, ProcessView,
+    ProposalFormView, ProposalQuery, ProposalView, QueueItem,
 };
 use crate::services::ServiceFuture;
 
@@ -39,6 +39,15 @@ pub trait Consultations: Send + Sync {
         slug: String,
         id: Option<i64>,
     ) -> ServiceFuture<'_, ProposalFormView>;
+
+    /// The consultation form for a new process (`slug` = `None`) or for
+    /// editing one, with the reader's refused attempt if there is one
+    /// (moderators and administrators only).
+    fn process_form(
+        &self,
+        headers: http::HeaderMap,
+        slug: Option<String>,
+    ) -> ServiceFuture<'_, ProcessFormView>;
 
     /// The processes and proposals citing the record `iri`.
     fn cited_by(&self, iri: String) -> ServiceFuture<'_, Vec<CitingItem>>;

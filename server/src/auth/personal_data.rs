@@ -106,6 +106,7 @@ pub const HOOKS: &[&PersonalData] = &[
     &crate::consult::proposals::PERSONAL_DATA,
     &crate::consult::supports::PERSONAL_DATA,
     &crate::consult::drafts::PERSONAL_DATA,
+    &crate::consult::process_drafts::PERSONAL_DATA,
     &crate::consult::comments::PERSONAL_DATA,
     &crate::consult::comment_votes::PERSONAL_DATA,
     &crate::consult::reports::PERSONAL_DATA,

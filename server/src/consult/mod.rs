@@ -11,6 +11,7 @@
 pub mod citations;
 pub mod comment_votes;
 pub mod comments;
+pub mod covers;
 pub mod discussion;
 pub mod drafts;
 pub mod erasure;
@@ -19,6 +20,9 @@ pub mod markdown;
 pub mod moderation;
 pub mod pages;
 pub mod participation;
+pub mod process_admin;
+pub mod process_drafts;
+pub mod process_form_view;
 pub mod processes;
 pub mod proposals;
 pub mod queue;

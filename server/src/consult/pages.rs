@@ -395,6 +395,20 @@ impl Consultations for ConsultationPages {
         })
     }
 
+    fn process_form(
+        &self,
+        headers: http::HeaderMap,
+        slug: Option<String>,
+    ) -> ServiceFuture<'_, app::consult::ProcessFormView> {
+        Box::pin(async move {
+            let caller = self.caller(&headers).await?;
+            let person = caller.person_who_may(Permission::Moderate)?;
+            let db = &mut *self.sql.conn().await.map_err(unavailable)?;
+            crate::consult::process_form_view::form_view(db, &person.account.id, slug.as_deref())
+                .await
+        })
+    }
+
     fn moderation(
         &self,
         headers: http::HeaderMap,

@@ -278,6 +278,62 @@ pub async fn create(db: &mut AnyConnection, new: &NewProcess) -> Result<Process,
     })
 }
 
+/// Replaces process `id`'s text, area, organisation, limits and phases
+/// with `new`'s (its slug stays), in `db`'s transaction.
+pub async fn update(
+    db: &mut AnyConnection,
+    id: &str,
+    new: &NewProcess,
+) -> Result<(), ProcessError> {
+    let title_chars = new.title.trim().chars().count();
+    if title_chars == 0 || title_chars > 200 || new.summary.chars().count() > 600 {
+        return Err(ProcessError::BadText);
+    }
+    let timeline = Timeline::new(new.phases.clone())?;
+    let (area_kind, area) = match &new.area {
+        Some(area) => {
+            let (kind, text) = area.to_stored();
+            (Some(kind), Some(text))
+        }
+        None => (None, None),
+    };
+    sqlx::query(
+        "UPDATE consult_processes SET title = $1, summary = $2, body = $3, area_kind = $4, \
+         area = $5, organisation_id = $6, max_supports = $7, support_threshold = $8, \
+         updated_at = $9 WHERE id = $10",
+    )
+    .bind(new.title.trim())
+    .bind(new.summary.trim())
+    .bind(&new.body)
+    .bind(area_kind)
+    .bind(area)
+    .bind(new.organisation.as_ref().map(|o| o.as_str().to_owned()))
+    .bind(new.max_supports.map(i64::from))
+    .bind(new.support_threshold.map(i64::from))
+    .bind(Timestamp::now().as_str())
+    .bind(id)
+    .execute(&mut *db)
+    .await?;
+    write_phases(db, id, &timeline).await?;
+    Ok(())
+}
+
+/// Sets (or, with `None`, removes) process `id`'s cover: its file name
+/// under the data directory and its text alternative.
+pub async fn set_cover(
+    db: &mut AnyConnection,
+    id: &str,
+    cover: Option<(&str, &str)>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE consult_processes SET cover_file = $1, cover_alt = $2 WHERE id = $3")
+        .bind(cover.map(|c| c.0))
+        .bind(cover.map(|c| c.1))
+        .bind(id)
+        .execute(&mut *db)
+        .await?;
+    Ok(())
+}
+
 async fn write_phases(
     db: &mut AnyConnection,
     id: &str,

@@ -17,6 +17,7 @@ mod moderation;
 mod notifications;
 mod oidc;
 mod ops;
+mod process_admin;
 pub mod publish;
 mod records;
 mod request_metrics;
@@ -53,6 +54,7 @@ pub fn journeys(config: &Config) -> Routes {
         .merge(comments::routes())
         .merge(moderation::routes())
         .merge(notifications::routes())
+        .merge(process_admin::routes())
         .merge(sitemap::routes())
         .merge(feed::routes())
         .merge(crate::api::routes(

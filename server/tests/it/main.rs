@@ -21,6 +21,7 @@ mod ops;
 mod pages;
 mod passwords;
 mod personal_data;
+mod process_form;
 mod publish;
 mod publishers;
 mod record_form;

@@ -8,6 +8,7 @@
 mod consult_probes;
 mod notification_probes;
 mod probes;
+mod process_probes;
 use crate::support;
 
 use std::collections::BTreeSet;
@@ -115,7 +116,9 @@ fn expected(method: &str, path: &str) -> Option<Allowed> {
         | ("POST", "/notifications/digest") => Allowed::SignedIn,
         // The signed link in the digest needs no sign-in.
         ("POST", "/notifications/unsubscribe") => Allowed::Everyone,
-        ("POST", "/moderation") => Allowed::Moderators,
+        ("POST", "/moderation")
+        | ("POST", "/moderation/consultations")
+        | ("POST", "/moderation/consultations/{slug}") => Allowed::Moderators,
         ("POST", "/consultations/{slug}/proposals/{id}/answer") => Allowed::Moderators,
         ("POST", "/admin/organisations")
         | ("POST", "/admin/memberships")
@@ -131,7 +134,7 @@ fn expected(method: &str, path: &str) -> Option<Allowed> {
         ("POST", "/api/fn/admin") | ("POST", "/api/fn/audit") => Allowed::Admins,
         ("POST", "/api/fn/tokens") => Allowed::Publishers,
         ("POST", "/api/fn/proposal-form") | ("POST", "/api/fn/notifications") => Allowed::SignedIn,
-        ("POST", "/api/fn/moderation") => Allowed::Moderators,
+        ("POST", "/api/fn/moderation") | ("POST", "/api/fn/process-form") => Allowed::Moderators,
         (_, path) if path.starts_with("/api/fn/") => Allowed::Everyone,
         _ => return None,
     })
