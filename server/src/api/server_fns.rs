@@ -9,15 +9,16 @@
 //! function is in the document.
 
 use app::account::{
-    CheckResetLink, LoadAdmin, LoadAudit, LoadSignInOptions, LoadTokens, LoadViewer,
+    CheckResetLink, CheckUnsubscribeLink, LoadAdmin, LoadAudit, LoadNotifications,
+    LoadSignInOptions, LoadTokens, LoadUnread, LoadViewer,
 };
 use app::catalog::publish::{
     CheckForm, FormSource, ImportReport, LoadForm, PublisherSession, RecordForm,
 };
 use app::catalog::{ListPublishers, LoadRecord, SearchCatalog, SearchParams};
 use app::consult::{
-    CommentSort, LoadCitedBy, LoadModeration, LoadProcess, LoadProcesses, LoadProposal,
-    LoadProposalForm, ProcessQuery, ProposalQuery,
+    CommentSort, LoadCitedBy, LoadModeration, LoadProcess, LoadProcessForm, LoadProcesses,
+    LoadProposal, LoadProposalForm, ProcessQuery, ProposalQuery, SearchCitations,
 };
 use app::error::{AppError, ErrorBody, ErrorCode};
 use leptos::server_fn::codec::Encoding;
@@ -139,6 +140,27 @@ server_functions! {
         #[schema(examples("https://data.havenstad.example/datasets/bicycle-counts"))]
         iri: String,
     } may answer [];
+    /// The consultation form, new or for editing (moderators only).
+    LoadProcessForm {
+        #[schema(nullable = false)]
+        slug: Option<String>,
+    } may answer [SignInRequired, Forbidden, NotFound];
+    /// Catalog records to cite, for the proposal form's citation finder.
+    SearchCitations {
+        #[schema(examples("en", "fr"))]
+        lang: String,
+        #[schema(examples("bicycle"))]
+        text: String,
+    } may answer [];
+    /// How many of the reader's notifications are unread (null: signed out).
+    LoadUnread {} may answer [];
+    /// A page of the reader's notifications.
+    LoadNotifications {
+        #[schema(examples(1))]
+        page: u32,
+    } may answer [SignInRequired, Forbidden];
+    /// Whether a digest's unsubscribe link is signed.
+    CheckUnsubscribeLink { account: String, signature: String } may answer [];
 }
 
 /// The media types a server function reads and answers.
