@@ -294,62 +294,105 @@ pub async fn list(
     seed: u32,
     (limit, offset): (i64, i64),
 ) -> Result<(u64, Vec<Proposal>), sqlx::Error> {
-    // Parameters: $1 process, $2 state (or NULL), $3 pattern (or NULL),
-    // $4 located (0/1), $5 multiplier; then the numbers, if any.
-    let mut conditions = String::from(
-        "process_id = $1 AND hidden_at IS NULL AND erased_at IS NULL \
-         AND ((CAST($2 AS VARCHAR(20)) IS NULL AND state <> 'withdrawn') OR state = $2) \
-         AND (CAST($3 AS VARCHAR(210)) IS NULL OR LOWER(title) LIKE $3 ESCAPE '\\' \
-              OR LOWER(body) LIKE $3 ESCAPE '\\') \
-         AND ($4 = 0 OR latitude IS NOT NULL) AND $5 > 0",
-    );
+    // Only the conditions that filter are written, so that without a text
+    // the statement reads no column but those of the partial indexes of
+    // migration 0013, which then answer it alone, in order (the rows, with
+    // their long bodies, are read only for the page shown). PostgreSQL
+    // refuses a parameter bound and unused, so each is bound only with its
+    // condition.
+    let mut params = vec![Param::Text(process_id.to_owned())];
+    let mut conditions =
+        String::from("process_id = $1 AND hidden_at IS NULL AND erased_at IS NULL");
+    let mut param = |value: Param| {
+        params.push(value);
+        format!("${}", params.len())
+    };
+    match filter.state {
+        Some(state) => {
+            let p = param(Param::Text(state.code().to_owned()));
+            conditions.push_str(&format!(" AND state = {p}"));
+        }
+        None => conditions.push_str(" AND state <> 'withdrawn'"),
+    }
+    if !filter.text.is_empty() {
+        let p = param(Param::Text(escape_like(&filter.text)));
+        conditions.push_str(&format!(
+            " AND (LOWER(title) LIKE {p} ESCAPE '\\' OR LOWER(body) LIKE {p} ESCAPE '\\')"
+        ));
+    }
+    if filter.located {
+        conditions.push_str(" AND latitude IS NOT NULL");
+    }
     if let Some(numbers) = &filter.numbers {
         if numbers.is_empty() {
             return Ok((0, Vec::new()));
         }
-        let placeholders: Vec<String> = (0..numbers.len()).map(|i| format!("${}", i + 6)).collect();
+        let placeholders: Vec<String> = numbers.iter().map(|n| param(Param::Int(*n))).collect();
         conditions.push_str(&format!(" AND number IN ({})", placeholders.join(", ")));
     }
     let order = match sort {
-        ProposalSort::Random => "(shuffle * $5) % 1048573, number",
-        ProposalSort::MostSupported => "supports DESC, number DESC",
-        ProposalSort::MostCommented => "comments DESC, number DESC",
-        ProposalSort::Newest => "created_at DESC, number DESC",
-    };
-    let pattern = (!filter.text.is_empty()).then(|| escape_like(&filter.text));
-    fn bind_all<'q>(
-        sql: &'q str,
-        process_id: &str,
-        filter: &ListFilter,
-        pattern: &Option<String>,
-        seed: u32,
-    ) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
-        let mut query = sqlx::query(sql)
-            .bind(process_id.to_owned())
-            .bind(filter.state.map(|s| s.code()))
-            .bind(pattern.clone())
-            .bind(i64::from(filter.located))
-            .bind(multiplier(seed));
-        for n in filter.numbers.iter().flatten() {
-            query = query.bind(*n);
+        ProposalSort::Random => {
+            let p = param(Param::Int(multiplier(seed)));
+            format!("(shuffle * {p}) % {SHUFFLE_PRIME}, number")
         }
-        query
-    }
-    // Every parameter appears in the conditions (PostgreSQL refuses one
-    // bound and unused), so both statements bind the same list.
+        ProposalSort::MostSupported => "supports DESC, number DESC".to_owned(),
+        ProposalSort::MostCommented => "comments DESC, number DESC".to_owned(),
+        ProposalSort::Newest => "created_at DESC, number DESC".to_owned(),
+    };
+    // The page's numbers, and how many match. Without a text, both come
+    // from an index alone, and the page from it in order, stopping after
+    // the page. A text is matched against every body: then one pass gives
+    // both (a window count), and a second only past the last page.
     let count_sql = format!("SELECT COUNT(*) FROM consult_proposals WHERE {conditions}");
-    let total: i64 = bind_all(&count_sql, process_id, filter, &pattern, seed)
-        .fetch_one(&mut *db)
-        .await?
-        .get(0);
+    let searching = !filter.text.is_empty();
     let page_sql = format!(
-        "SELECT {COLUMNS} FROM consult_proposals WHERE {conditions} ORDER BY {order} \
-         LIMIT {limit} OFFSET {offset}"
+        "SELECT number{} FROM consult_proposals WHERE {conditions} \
+         ORDER BY {order} LIMIT {limit} OFFSET {offset}",
+        if searching { ", COUNT(*) OVER ()" } else { "" }
     );
-    let rows = bind_all(&page_sql, process_id, filter, &pattern, seed)
-        .fetch_all(&mut *db)
-        .await?;
-    Ok((total.max(0) as u64, rows.iter().map(proposal_of).collect()))
+    let numbered = bound(&page_sql, &params).fetch_all(&mut *db).await?;
+    let numbers: Vec<i64> = numbered.iter().map(|r| r.get(0)).collect();
+    let total: i64 = match numbered.first() {
+        Some(row) if searching => row.get(1),
+        None if searching && offset == 0 => 0,
+        _ => bound(&count_sql, &params).fetch_one(&mut *db).await?.get(0),
+    };
+    if numbers.is_empty() {
+        return Ok((total.max(0) as u64, Vec::new()));
+    }
+    // The numbers come from the database, so they are written inline.
+    let listed: Vec<String> = numbers.iter().map(i64::to_string).collect();
+    let rows = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM consult_proposals WHERE process_id = $1 AND number IN ({})",
+        listed.join(", ")
+    ))
+    .bind(process_id)
+    .fetch_all(&mut *db)
+    .await?;
+    let mut proposals: Vec<Proposal> = rows.iter().map(proposal_of).collect();
+    proposals.sort_by_key(|p| numbers.iter().position(|n| *n == p.number));
+    Ok((total.max(0) as u64, proposals))
+}
+
+/// A value bound to a statement of [`list`].
+enum Param {
+    Text(String),
+    Int(i64),
+}
+
+/// `sql` with `params` bound in order.
+fn bound<'q>(
+    sql: &'q str,
+    params: &[Param],
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+    let mut query = sqlx::query(sql);
+    for value in params {
+        query = match value {
+            Param::Text(text) => query.bind(text.clone()),
+            Param::Int(n) => query.bind(*n),
+        };
+    }
+    query
 }
 
 /// Every proposal `author` wrote, for "download my data".
