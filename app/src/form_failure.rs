@@ -44,6 +44,8 @@ pub enum FormFailure {
     NotTheAuthor,
     /// More comments in a minute than an account may write.
     TooManyComments,
+    /// There is no such consultation, survey or answer.
+    NoSuchSurvey,
 }
 
 impl FormFailure {
@@ -74,6 +76,7 @@ impl FormFailure {
             NoSuchProposal => td_string!(locale, form_failures.no_such_proposal),
             NotTheAuthor => td_string!(locale, form_failures.not_the_author),
             TooManyComments => td_string!(locale, form_failures.too_many_comments),
+            NoSuchSurvey => td_string!(locale, form_failures.no_such_survey),
         }
         .to_string()
     }

@@ -18,6 +18,7 @@ use crate::catalog::publish::{
 };
 use crate::catalog::{CatalogPage, PublisherPage, PublishersPage, RecordPage};
 use crate::components::{SiteFooter, SiteHeader};
+use crate::consult::survey::{SurveyFormPage, SurveyPage};
 use crate::consult::{
     ConsultationsPage, ModerationPage, ProcessFormPage, ProcessPage, ProposalFormPage, ProposalPage,
 };
@@ -57,6 +58,7 @@ pub fn AppRoutes() -> impl IntoView {
                         view=ProposalFormPage
                         ssr=SsrMode::Async
                     />
+                    <Route path=path!("/consultations/:slug/surveys/:number") view=SurveyPage ssr=SsrMode::Async />
                     <Route path=path!("/maps") view=MapsPage />
                     <Route path=path!("/models") view=ModelsPage />
                     <Route path=path!("/publish/tokens") view=TokensPage ssr=SsrMode::Async />
@@ -76,6 +78,16 @@ pub fn AppRoutes() -> impl IntoView {
                     <Route
                         path=path!("/moderation/consultations/:slug/edit")
                         view=ProcessFormPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/moderation/consultations/:slug/surveys/new")
+                        view=SurveyFormPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/moderation/consultations/:slug/surveys/:number/edit")
+                        view=SurveyFormPage
                         ssr=SsrMode::Async
                     />
                     <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async />

@@ -31,6 +31,8 @@ const PAGES = [
   '/consultations/havenkade-cycle-route/proposals/1',
   '/consultations/havenkade-cycle-route/proposals/3?comments=recent',
   '/consultations/havenkade-cycle-route/new',
+  '/consultations/havenkade-cycle-route/surveys/1',
+  '/consultations/havenkade-cycle-route/surveys/2',
   '/moderation',
   '/notifications/unsubscribe?account=nobody&signature=00',
   '/notifications/unsubscribe?done=unsubscribed',
@@ -113,6 +115,9 @@ describe('accessibility (axe)', () => {
             // The consultation form, new and editing the demo consultation.
             signedIn.push('/moderation/consultations/new', '/moderation/consultations/havenkade-cycle-route/edit');
             signedIn.push('/notifications', '/notifications?done=marked_read');
+            // Surveys: answering with results and publish buttons, the builder.
+            signedIn.push('/consultations/havenkade-cycle-route/surveys/1', '/consultations/havenkade-cycle-route/surveys/1?done=survey_answered');
+            signedIn.push('/moderation/consultations/havenkade-cycle-route/surveys/new', '/moderation/consultations/havenkade-cycle-route/surveys/1/edit');
           }
           // A publisher's own page, found from the dashboard.
           const dashboard = await (await context.request.get(`${BASE}/publishers`)).text();

@@ -68,6 +68,9 @@ impl Application {
                 catalog.search.clone(),
                 config.public_url.is_https(),
             ));
+        let surveys: Arc<dyn app::consult::survey::Surveys> = Arc::new(
+            crate::consult::SurveyPages::new(stores.sql.clone(), config.public_url.is_https()),
+        );
         let mailer = crate::mail::Mailer::from_config(&config.auth)?;
         let notifications: Arc<dyn app::account::Notifications> =
             Arc::new(crate::notify::NotificationPages::new(
@@ -80,6 +83,7 @@ impl Application {
             provider(publishing),
             provider(accounts),
             provider(consultations),
+            provider(surveys),
             provider(notifications),
         ]);
         let oidc = match &config.auth.oidc {

@@ -155,5 +155,11 @@ fn sentence(i18n: leptos_i18n::I18nContext<crate::i18n::Locale>, code: &str) -> 
         UnsubscribeInvalid => t!(i18n, messages.unsubscribe_invalid).into_any(),
         ProcessInvalid => t!(i18n, messages.process_invalid).into_any(),
         ProcessSaved => t!(i18n, messages.process_saved).into_any(),
+        SurveyClosed => t!(i18n, messages.survey_closed).into_any(),
+        SurveyInvalid => t!(i18n, messages.survey_invalid).into_any(),
+        SurveyDefinitionInvalid => t!(i18n, messages.survey_definition_invalid).into_any(),
+        SurveyAnswered => t!(i18n, messages.survey_answered).into_any(),
+        SurveySaved => t!(i18n, messages.survey_saved).into_any(),
+        TextPublished => t!(i18n, messages.text_published).into_any(),
     }
 }

@@ -135,6 +135,12 @@ notices! {
     UnsubscribeInvalid => "unsubscribe_invalid", Error;
     /// The consultation form has problems (listed on the form).
     ProcessInvalid => "process_invalid", Error;
+    /// The survey takes no answers now.
+    SurveyClosed => "survey_closed", Error;
+    /// The survey's answers have problems (listed by question).
+    SurveyInvalid => "survey_invalid", Error;
+    /// The survey builder has problems (listed by question).
+    SurveyDefinitionInvalid => "survey_definition_invalid", Error;
     /// A new account.
     Welcome => "welcome", Done;
     /// Signed out.
@@ -171,6 +177,12 @@ notices! {
     ProposalWithdrawn => "proposal_withdrawn", Done;
     /// A support was given.
     Supported => "supported", Done;
+    /// A survey response was counted (or replaced).
+    SurveyAnswered => "survey_answered", Done;
+    /// A survey was saved by its builder.
+    SurveySaved => "survey_saved", Done;
+    /// A free-text answer was published with the results, or withdrawn.
+    TextPublished => "text_published", Done;
     /// A support was withdrawn.
     SupportWithdrawn => "support_withdrawn", Done;
     /// An official answer was saved.

@@ -7,9 +7,9 @@
 use leptos::prelude::*;
 
 use crate::consult::parts::DateText;
+use crate::consult::report_form::ReportForm;
 use crate::consult::{
-    Alignment, COMMENT_MAX, CommentSort, CommentThread, CommentView, MAX_DEPTH, ReportReason,
-    reason_label,
+    Alignment, COMMENT_MAX, CommentSort, CommentThread, CommentView, ItemKind, MAX_DEPTH,
 };
 use crate::i18n::{t, t_string, use_i18n};
 
@@ -187,7 +187,12 @@ fn CommentItem(comment: CommentView, place: Place) -> impl IntoView {
                     }
                 })}
                 {(can_act && comment.mine).then(|| view! { <OwnActions base=base.clone() id=comment.id.clone() source=comment.source.clone().unwrap_or_default() /> })}
-                {(can_act && !comment.mine).then(|| view! { <ReportForm place=place.clone() id=comment.id.clone() /> })}
+                {(can_act && !comment.mine)
+                    .then(|| {
+                        view! {
+                            <ReportForm slug=place.slug.clone() kind=ItemKind::Comment target=comment.id.clone() back=place.proposal />
+                        }
+                    })}
             </article>
             {(!replies.is_empty()).then(|| {
                 view! {
@@ -245,40 +250,5 @@ fn OwnActions(base: String, id: String, source: String) -> impl IntoView {
         <form method="post" action=format!("{base}/delete") class="inline-form">
             <button type="submit" class="button button-small button-secondary">{t!(i18n, comments.delete_button)}</button>
         </form>
-    }
-}
-
-#[component]
-fn ReportForm(place: Place, id: String) -> impl IntoView {
-    let i18n = use_i18n();
-    let action = format!("/consultations/{}/reports", place.slug);
-    let details_id = format!("report-details-{id}");
-    let reasons = ReportReason::ALL.map(|reason| {
-        let input_id = format!("report-{id}-{}", reason.code());
-        view! {
-            <span class="choice">
-                <input type="radio" id=input_id.clone() name="reason" value=reason.code() required />
-                <label for=input_id>{reason_label(reason)}</label>
-            </span>
-        }
-    });
-    view! {
-        <details class="comment-report">
-            <summary>{t!(i18n, comments.report)}</summary>
-            <form method="post" action=action class="stacked-form">
-                <input type="hidden" name="kind" value="comment" />
-                <input type="hidden" name="target" value=id.clone() />
-                <input type="hidden" name="proposal" value=place.proposal.to_string() />
-                <fieldset class="field choices">
-                    <legend>{t!(i18n, comments.report_reason)}</legend>
-                    {reasons.into_iter().collect_view()}
-                </fieldset>
-                <div class="field">
-                    <label for=details_id.clone()>{t!(i18n, comments.report_details)}</label>
-                    <textarea id=details_id name="details" rows="2" maxlength="1000"></textarea>
-                </div>
-                <button type="submit" class="button button-secondary">{t!(i18n, comments.report_button)}</button>
-            </form>
-        </details>
     }
 }

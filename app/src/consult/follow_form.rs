@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::consult::FollowAction;
 use crate::i18n::{t, use_i18n};
 
 /// What is followed.
@@ -20,6 +21,11 @@ pub enum Followed {
 pub fn FollowForm(page: String, followed: Followed, following: bool) -> impl IntoView {
     let i18n = use_i18n();
     let action = format!("{page}/follow");
+    let asked = if following {
+        FollowAction::Unfollow
+    } else {
+        FollowAction::Follow
+    };
     let sentence = match (followed, following) {
         (Followed::Process, true) => t!(i18n, notifications.following_process).into_any(),
         (Followed::Process, false) => t!(i18n, notifications.follow_process_hint).into_any(),
@@ -29,7 +35,7 @@ pub fn FollowForm(page: String, followed: Followed, following: bool) -> impl Int
     view! {
         <form method="post" action=action class="follow-form">
             <p>{sentence}</p>
-            <input type="hidden" name="action" value=if following { "unfollow" } else { "follow" } />
+            <input type="hidden" name="action" value=asked.code() />
             <button type="submit" class="button-secondary" aria-pressed=following.to_string()>
                 {if following {
                     t!(i18n, notifications.unfollow_button).into_any()

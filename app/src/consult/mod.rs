@@ -30,9 +30,11 @@ mod proposal_list;
 mod proposal_page;
 mod query;
 mod record_citations;
+mod report_form;
 #[cfg(feature = "ssr")]
 mod service;
 mod support_panel;
+pub mod survey;
 mod types;
 
 pub use citation_search::{CitationSuggestion, SearchCitations, search_citations};

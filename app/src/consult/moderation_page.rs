@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::account::messages::FormMessage;
 use crate::components::{ErrorNotice, PageHeading};
-use crate::consult::{ModerationAction, QueueItem, ReportReason, load_moderation};
+use crate::consult::{ItemKind, ModerationAction, QueueItem, ReportReason, load_moderation};
 use crate::i18n::{t, t_string, use_i18n};
 
 /// A report reason in words.
@@ -58,11 +58,10 @@ pub fn ModerationPage() -> impl IntoView {
 #[component]
 fn QueueEntry(item: QueueItem) -> impl IntoView {
     let i18n = use_i18n();
-    let heading_id = format!("item-{}-{}", item.kind, item.target);
-    let kind = if item.kind == "proposal" {
-        t_string!(i18n, moderation.kind_proposal)
-    } else {
-        t_string!(i18n, moderation.kind_comment)
+    let heading_id = format!("item-{}-{}", item.kind.code(), item.target);
+    let kind = match item.kind {
+        ItemKind::Proposal => t_string!(i18n, moderation.kind_proposal),
+        ItemKind::Comment => t_string!(i18n, moderation.kind_comment),
     };
     let author = item
         .author
@@ -119,7 +118,7 @@ fn QueueEntry(item: QueueItem) -> impl IntoView {
                         view! {
                             <form method="post" action="/moderation" aria-labelledby=heading_id.clone()>
                                 <input type="hidden" name="process" value=item.process.clone() />
-                                <input type="hidden" name="kind" value=item.kind.clone() />
+                                <input type="hidden" name="kind" value=item.kind.code() />
                                 <input type="hidden" name="target" value=item.target.clone() />
                                 <input type="hidden" name="action" value=action.code() />
                                 <button type="submit" class="button button-secondary">{label}</button>

@@ -80,6 +80,35 @@ impl ModerationAction {
     }
 }
 
+/// What can be reported and moderated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ItemKind {
+    /// A proposal, by its number.
+    Proposal,
+    /// A comment, by its id.
+    Comment,
+}
+
+impl ItemKind {
+    /// Every kind.
+    pub const ALL: [ItemKind; 2] = [ItemKind::Proposal, ItemKind::Comment];
+
+    /// The kind's code in forms and in the reports table.
+    pub fn code(self) -> &'static str {
+        match self {
+            ItemKind::Proposal => "proposal",
+            ItemKind::Comment => "comment",
+        }
+    }
+
+    /// The kind whose code is `code`.
+    pub fn from_code(code: &str) -> Option<ItemKind> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+}
+
 /// One report, for the moderators.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
@@ -96,8 +125,8 @@ pub struct ReportView {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct QueueItem {
-    /// `proposal` or `comment`.
-    pub kind: String,
+    /// A proposal or a comment.
+    pub kind: ItemKind,
     /// The proposal's number or the comment's id.
     pub target: String,
     /// The consultation's short name.

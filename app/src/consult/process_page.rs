@@ -11,6 +11,7 @@ use crate::consult::follow_form::{FollowForm, Followed};
 use crate::consult::open_now::OpenNowPanel;
 use crate::consult::parts::{CitationList, CitedBy, PhaseTimeline};
 use crate::consult::proposal_list::ProposalsSection;
+use crate::consult::survey::SurveysSection;
 use crate::consult::{CommentSection, CommentSort, ProcessView, ProposalQuery, load_process};
 use crate::error::AppError;
 use crate::i18n::{t, t_string, use_i18n};
@@ -58,6 +59,8 @@ fn ProcessContent(view: ProcessView) -> impl IntoView {
         evidence,
         proposals,
         comments,
+        surveys,
+        polls,
     } = view;
     let title = header.title.clone();
     let slug = header.slug.clone();
@@ -140,6 +143,13 @@ fn ProcessContent(view: ProcessView) -> impl IntoView {
                 view! { <CitationList citations=evidence cited_by=CitedBy::Process /> }.into_any()
             }}
         </section>
+        <SurveysSection
+            slug=slug.clone()
+            surveys
+            polls
+            signed_in=header.signed_in
+            may_moderate=header.may_moderate
+        />
         <ProposalsSection slug=slug.clone() list=proposals />
         <CommentSection
             thread=comments

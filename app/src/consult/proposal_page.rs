@@ -11,8 +11,11 @@ use crate::components::{ErrorNotice, PageHeading};
 use crate::consult::answer_form::AnswerForm;
 use crate::consult::follow_form::{FollowForm, Followed};
 use crate::consult::parts::{CitationList, CitedBy, DateText, StateBadge};
+use crate::consult::report_form::ReportForm;
 use crate::consult::support_panel::SupportPanel;
-use crate::consult::{CommentSection, CommentSort, ProposalView, load_proposal, reason_label};
+use crate::consult::{
+    CommentSection, CommentSort, ItemKind, ProposalView, load_proposal, reason_label,
+};
 use crate::error::AppError;
 use crate::i18n::{t, t_string, use_i18n};
 use crate::pages::NotFoundPage;
@@ -207,6 +210,18 @@ fn ProposalContent(view: ProposalView) -> impl IntoView {
             .then(|| {
                 view! {
                     <FollowForm page=base.clone() followed=Followed::Proposal following=actions.following />
+                }
+            })}
+        {actions
+            .may_report
+            .then(|| {
+                view! {
+                    <ReportForm
+                        slug=header.slug.clone()
+                        kind=ItemKind::Proposal
+                        target=summary.id.to_string()
+                        back=summary.id
+                    />
                 }
             })}
         {actions.may_answer.then(|| view! { <AnswerForm base=base.clone() state=summary.state /> })}

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::consult::{ProcessHeader, ProposalActions};
+use crate::consult::{ProcessHeader, ProposalActions, SupportAction};
 use crate::i18n::{t, use_i18n};
 
 /// The support panel of the proposal at `base`.
@@ -49,7 +49,7 @@ pub fn SupportPanel(
                 .then(|| {
                     view! {
                         <form method="post" action=action.clone() class="inline-form">
-                            <input type="hidden" name="action" value="support" />
+                            <input type="hidden" name="action" value=SupportAction::Support.code() />
                             <button type="submit" class="button">{t!(i18n, consult.support_button)}</button>
                         </form>
                     }
@@ -59,7 +59,7 @@ pub fn SupportPanel(
                 .then(|| {
                     view! {
                         <form method="post" action=action.clone() class="inline-form">
-                            <input type="hidden" name="action" value="withdraw" />
+                            <input type="hidden" name="action" value=SupportAction::Withdraw.code() />
                             <button type="submit" class="button button-secondary">{t!(i18n, consult.unsupport_button)}</button>
                         </form>
                     }

@@ -334,7 +334,7 @@ pub struct ProcessHeader {
 }
 
 /// A process's page.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ProcessView {
     /// The process and the reader.
@@ -357,6 +357,10 @@ pub struct ProcessView {
     pub proposals: ProposalList,
     /// Comments on the consultation itself.
     pub comments: crate::consult::CommentThread,
+    /// Its surveys of more than one question.
+    pub surveys: Vec<crate::consult::survey::SurveySummary>,
+    /// Its quick polls, answered on this page.
+    pub polls: Vec<crate::consult::survey::PollView>,
 }
 
 /// What the reader may do with a proposal.
@@ -377,6 +381,9 @@ pub struct ProposalActions {
     pub may_answer: bool,
     /// The reader follows it.
     pub following: bool,
+    /// The reader may report it to the moderators (signed in, not its
+    /// author).
+    pub may_report: bool,
 }
 
 /// A point, WGS 84 decimal degrees.
@@ -445,4 +452,58 @@ pub struct CitingItem {
     pub proposal: Option<String>,
     /// The page of the process or proposal.
     pub page: String,
+}
+
+/// What a support form asks: give a support or take it back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SupportAction {
+    /// Support the proposal.
+    Support,
+    /// Withdraw the support given.
+    Withdraw,
+}
+
+impl SupportAction {
+    /// Every action.
+    pub const ALL: [SupportAction; 2] = [SupportAction::Support, SupportAction::Withdraw];
+
+    /// The action's code in the form.
+    pub fn code(self) -> &'static str {
+        match self {
+            SupportAction::Support => "support",
+            SupportAction::Withdraw => "withdraw",
+        }
+    }
+
+    /// The action whose code is `code`.
+    pub fn from_code(code: &str) -> Option<SupportAction> {
+        Self::ALL.into_iter().find(|a| a.code() == code)
+    }
+}
+
+/// What a follow form asks: follow a process or proposal, or stop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FollowAction {
+    /// Start following.
+    Follow,
+    /// Stop following.
+    Unfollow,
+}
+
+impl FollowAction {
+    /// Every action.
+    pub const ALL: [FollowAction; 2] = [FollowAction::Follow, FollowAction::Unfollow];
+
+    /// The action's code in the form.
+    pub fn code(self) -> &'static str {
+        match self {
+            FollowAction::Follow => "follow",
+            FollowAction::Unfollow => "unfollow",
+        }
+    }
+
+    /// The action whose code is `code`.
+    pub fn from_code(code: &str) -> Option<FollowAction> {
+        Self::ALL.into_iter().find(|a| a.code() == code)
+    }
 }

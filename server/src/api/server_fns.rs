@@ -16,6 +16,7 @@ use app::catalog::publish::{
     CheckForm, FormSource, ImportReport, LoadForm, PublisherSession, RecordForm,
 };
 use app::catalog::{ListPublishers, LoadRecord, SearchCatalog, SearchParams};
+use app::consult::survey::{LoadSurvey, LoadSurveyForm};
 use app::consult::{
     CommentSort, LoadCitedBy, LoadModeration, LoadProcess, LoadProcessForm, LoadProcesses,
     LoadProposal, LoadProposalForm, ProcessQuery, ProposalQuery, SearchCitations,
@@ -161,6 +162,21 @@ server_functions! {
     } may answer [SignInRequired, Forbidden];
     /// Whether a digest's unsubscribe link is signed.
     CheckUnsubscribeLink { account: String, signature: String } may answer [];
+    /// A survey with the reader's answers, and its results when the reader
+    /// may see them.
+    LoadSurvey {
+        #[schema(examples("havenkade-cycle-route"))]
+        slug: String,
+        #[schema(examples(1))]
+        number: i64,
+    } may answer [NotFound];
+    /// The survey builder, new or for editing (moderators only).
+    LoadSurveyForm {
+        #[schema(examples("havenkade-cycle-route"))]
+        slug: String,
+        #[schema(nullable = false)]
+        number: Option<i64>,
+    } may answer [SignInRequired, Forbidden, NotFound];
 }
 
 /// The media types a server function reads and answers.

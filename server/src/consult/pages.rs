@@ -13,11 +13,12 @@ use sqlx::AnyConnection;
 
 use crate::auth::{Caller, Permission, caller_of_session};
 use crate::consult::citations::{self, PROCESS_EVIDENCE};
+use crate::consult::form_drafts::{self, Draft};
 use crate::consult::markdown::{Flavour, render};
 use crate::consult::processes::{self, Process};
 use crate::consult::proposals::{self, ListFilter, Proposal};
 use crate::consult::views::{comment_thread, header, page_bounds, seed_for, summaries, summary};
-use crate::consult::{drafts, evidence, supports};
+use crate::consult::{evidence, supports};
 use crate::notify::follows::{self, Subject};
 use crate::search::SearchIndex;
 use crate::store::{SqlStore, Timestamp};
@@ -195,6 +196,25 @@ impl Consultations for ConsultationPages {
                     .map(|o| o.name),
                 None => None,
             };
+            let mut surveys = Vec::new();
+            let mut polls = Vec::new();
+            for survey in crate::consult::surveys::of_process(db, &process.id)
+                .await
+                .map_err(unavailable)?
+            {
+                if survey.content.definition.is_poll() {
+                    let view =
+                        crate::consult::survey_pages::survey_view(db, &process, &survey, &caller)
+                            .await?;
+                    polls.extend(app::consult::survey::PollView::of(view));
+                } else {
+                    surveys.push(crate::consult::survey_pages::summary(
+                        &process,
+                        &survey,
+                        now.as_str(),
+                    ));
+                }
+            }
             Ok(ProcessView {
                 header,
                 summary: process.summary.clone(),
@@ -217,6 +237,8 @@ impl Consultations for ConsultationPages {
                     items,
                 },
                 comments,
+                surveys,
+                polls,
             })
         })
     }
@@ -279,6 +301,7 @@ impl Consultations for ConsultationPages {
                     && proposal.supports == 0
                     && proposal.comments == 0,
                 may_withdraw: is_author && public && proposal.state == ProposalState::Published,
+                may_report: me.is_some() && !is_author && public,
                 may_answer: header.may_moderate
                     && public
                     && proposal.state != ProposalState::Withdrawn,
@@ -379,9 +402,17 @@ impl Consultations for ConsultationPages {
                 }
                 None => None,
             };
-            let draft = drafts::get(db, me, &process.id, id.unwrap_or(0))
-                .await
-                .map_err(unavailable)?;
+            let number = id.unwrap_or(0);
+            let draft = form_drafts::get(
+                db,
+                me,
+                &Draft::Proposal {
+                    process_id: &process.id,
+                    number,
+                },
+            )
+            .await
+            .map_err(unavailable)?;
             let (input, problems) = match draft {
                 Some((input, problems)) => (input, problems),
                 None => (stored.unwrap_or_default(), Vec::new()),

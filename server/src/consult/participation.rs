@@ -8,9 +8,10 @@ use app::consult::{PhaseKind, ProposalContent, ProposalInput, ProposalProblem, P
 
 use crate::auth::{AccountId, Caller, Permission};
 use crate::consult::citations::{self, Cited};
+use crate::consult::form_drafts::{self, Draft};
 use crate::consult::processes::{self, Process};
 use crate::consult::proposals::{self, Proposal};
-use crate::consult::{drafts, supports};
+use crate::consult::supports;
 use crate::search::SearchIndex;
 use crate::store::{SqlStore, Timestamp};
 
@@ -196,7 +197,17 @@ async fn keep_draft(
     if let ConsultError::Refused(problems) = &error {
         let kept = async {
             let mut db = sql.conn().await?;
-            drafts::save(&mut db, account, &process.id, target, input, problems).await
+            form_drafts::save(
+                &mut db,
+                account,
+                &Draft::Proposal {
+                    process_id: &process.id,
+                    number: target,
+                },
+                input,
+                problems,
+            )
+            .await
         };
         if let Err(err) = kept.await {
             return ConsultError::Sql(err);
@@ -226,7 +237,15 @@ pub async fn publish(
     let number = processes::next_proposal_number(&mut tx, &process.id).await?;
     proposals::create(&mut tx, &process.id, number, author, &content).await?;
     citations::replace(&mut tx, &process.id, number, &cited).await?;
-    drafts::discard(&mut tx, author, &process.id, 0).await?;
+    form_drafts::discard(
+        &mut tx,
+        author,
+        &Draft::Proposal {
+            process_id: &process.id,
+            number: 0,
+        },
+    )
+    .await?;
     crate::notify::events::proposal_published(&mut tx, &process.id, number, author).await?;
     tx.commit().await?;
     Ok(number)
@@ -284,7 +303,15 @@ pub async fn edit(
     editable_by(&proposal(&mut tx, &process, number).await?, caller)?;
     proposals::update(&mut tx, &process.id, number, &content).await?;
     citations::replace(&mut tx, &process.id, number, &cited).await?;
-    drafts::discard(&mut tx, author, &process.id, number).await?;
+    form_drafts::discard(
+        &mut tx,
+        author,
+        &Draft::Proposal {
+            process_id: &process.id,
+            number,
+        },
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }

@@ -15,7 +15,7 @@ use app::consult::{
 use crate::auth::{Account, OrganisationId, audit};
 use crate::consult::citations::{self, Cited, PROCESS_EVIDENCE};
 use crate::consult::covers::{self, ImageType};
-use crate::consult::process_drafts;
+use crate::consult::form_drafts::{self, Draft};
 use crate::consult::processes::{self, Area, NewProcess, ProcessError};
 use crate::search::SearchIndex;
 use crate::store::SqlStore;
@@ -264,7 +264,8 @@ pub async fn save(
         Ok(checked) => checked,
         Err(ProcessFormError::Refused(problems)) => {
             let mut db = sql.conn().await?;
-            process_drafts::save(&mut db, &moderator.id, target, input, &problems).await?;
+            let draft = Draft::Process { slug: target };
+            form_drafts::save(&mut db, &moderator.id, &draft, input, &problems).await?;
             return Err(ProcessFormError::Refused(problems));
         }
         Err(error) => return Err(error),
@@ -344,12 +345,8 @@ async fn write(
         (None, Some((file, _))) => processes::set_cover(&mut tx, &id, Some((file, alt))).await?,
         (None, None) => {}
     }
-    process_drafts::discard(
-        &mut tx,
-        &moderator.id,
-        stored.map_or("", |p| p.slug.as_str()),
-    )
-    .await?;
+    let edited = stored.map_or("", |p| p.slug.as_str());
+    form_drafts::discard(&mut tx, &moderator.id, &Draft::Process { slug: edited }).await?;
     let detail = format!(
         "{} phases, {} records of evidence.",
         checked.process.phases.len(),

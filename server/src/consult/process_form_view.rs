@@ -9,7 +9,7 @@ use sqlx::AnyConnection;
 
 use crate::auth::AccountId;
 use crate::consult::citations::{self, PROCESS_EVIDENCE};
-use crate::consult::process_drafts;
+use crate::consult::form_drafts::{self, Draft};
 use crate::consult::processes::{self, Process};
 
 fn unavailable(err: impl std::fmt::Display) -> ServiceError {
@@ -84,9 +84,15 @@ pub async fn form_view(
         ),
         None => None,
     };
-    let draft = process_drafts::get(db, account, slug.unwrap_or_default())
-        .await
-        .map_err(unavailable)?;
+    let draft = form_drafts::get(
+        db,
+        account,
+        &Draft::Process {
+            slug: slug.unwrap_or_default(),
+        },
+    )
+    .await
+    .map_err(unavailable)?;
     let (input, problems) = match (draft, &stored) {
         (Some((input, problems)), _) => (input, problems),
         (None, Some(process)) => (

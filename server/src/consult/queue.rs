@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use app::consult::{QueueItem, ReportView};
+use app::consult::{ItemKind, QueueItem, ReportView};
 use sqlx::AnyConnection;
 
 use crate::auth::AccountId;
@@ -61,7 +61,7 @@ pub async fn queue(db: &mut AnyConnection) -> Result<Vec<QueueItem>, sqlx::Error
         let found = match &target {
             Target::Proposal(n) => proposals::get(db, &process_id, *n).await?.map(|p| {
                 (
-                    "proposal",
+                    ItemKind::Proposal,
                     n.to_string(),
                     format!("/consultations/{}/proposals/{n}", process.slug),
                     excerpt(&p.title),
@@ -79,7 +79,7 @@ pub async fn queue(db: &mut AnyConnection) -> Result<Vec<QueueItem>, sqlx::Error
                     format!("/consultations/{}", process.slug)
                 };
                 (
-                    "comment",
+                    ItemKind::Comment,
                     id.clone(),
                     format!("{page}#comment-{id}"),
                     excerpt(&c.body),
@@ -93,7 +93,7 @@ pub async fn queue(db: &mut AnyConnection) -> Result<Vec<QueueItem>, sqlx::Error
         };
         authors.push(author);
         items.push(QueueItem {
-            kind: kind.to_owned(),
+            kind,
             target: key,
             process: process.slug.clone(),
             page,

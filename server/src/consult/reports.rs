@@ -1,7 +1,7 @@
 //! Reports of proposals and comments: the table `consult_reports`, one per
 //! person and item (its unique key refuses a second).
 
-use app::consult::ReportReason;
+use app::consult::{ItemKind, ReportReason};
 use serde_json::json;
 use sqlx::{AnyConnection, Row};
 
@@ -19,20 +19,36 @@ pub enum Target {
 }
 
 impl Target {
-    /// Its kind and key as stored.
-    pub fn stored(&self) -> (&'static str, String) {
-        match self {
-            Target::Proposal(n) => ("proposal", n.to_string()),
-            Target::Comment(id) => ("comment", id.clone()),
+    /// The target of `kind` whose key is `key` (a form's or a row's), if
+    /// the key can be one.
+    pub fn of(kind: ItemKind, key: &str) -> Option<Target> {
+        match kind {
+            ItemKind::Proposal => key.parse().ok().map(Target::Proposal),
+            ItemKind::Comment if !key.is_empty() && key.len() <= 40 => {
+                Some(Target::Comment(key.to_owned()))
+            }
+            ItemKind::Comment => None,
         }
     }
 
-    fn from_stored(kind: &str, target: String) -> Option<Target> {
-        match kind {
-            "proposal" => target.parse().ok().map(Target::Proposal),
-            "comment" => Some(Target::Comment(target)),
-            _ => None,
+    /// Its kind.
+    pub fn kind(&self) -> ItemKind {
+        match self {
+            Target::Proposal(_) => ItemKind::Proposal,
+            Target::Comment(_) => ItemKind::Comment,
         }
+    }
+
+    /// Its kind and key as stored.
+    pub fn stored(&self) -> (&'static str, String) {
+        match self {
+            Target::Proposal(n) => (self.kind().code(), n.to_string()),
+            Target::Comment(id) => (self.kind().code(), id.clone()),
+        }
+    }
+
+    fn from_stored(kind: &str, key: String) -> Option<Target> {
+        Target::of(ItemKind::from_code(kind)?, &key)
     }
 }
 

@@ -292,6 +292,9 @@ pub async fn seed(stores: &Stores, base: &str) -> anyhow::Result<()> {
             parent = comments::get(&mut tx, &id).await?;
         }
     }
+    super::surveys::seed(&mut tx, &process.id, &citizens)
+        .await
+        .context("Failed to create the demo surveys")?;
     tx.commit().await?;
     Ok(())
 }

@@ -4,6 +4,7 @@
 
 mod consultation;
 mod generator;
+mod surveys;
 
 pub use generator::{generate_catalog, generate_catalog_from};
 

@@ -53,10 +53,14 @@ pub fn back(path: &str, notice: Notice) -> Response {
     back_with(path, key, notice.code())
 }
 
-/// A redirect to `path` with `key=value`.
+/// A redirect to `path` with `key=value` (before its `#fragment`, if any).
 pub fn back_with(path: &str, key: &str, value: &str) -> Response {
+    let (path, fragment) = match path.split_once('#') {
+        Some((path, fragment)) => (path, format!("#{fragment}")),
+        None => (path, String::new()),
+    };
     let sep = if path.contains('?') { '&' } else { '?' };
-    Redirect::to(&format!("{path}{sep}{key}={value}")).into_response()
+    Redirect::to(&format!("{path}{sep}{key}={value}{fragment}")).into_response()
 }
 
 /// Starts a session for `account_id` (ending the request's old one: a new

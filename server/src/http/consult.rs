@@ -6,7 +6,7 @@
 //! form keeps what was typed as a draft, which the form shows again.
 
 use app::account::Notice;
-use app::consult::ProposalInput;
+use app::consult::{ProposalInput, SupportAction};
 use app::form_failure::FormFailure;
 use axum::Form;
 use axum::extract::{Path, State};
@@ -118,7 +118,7 @@ pub async fn withdraw(
     )
 }
 
-/// The support form: `action` is `support` or `withdraw`.
+/// The support form: `action` is a [`SupportAction`]'s code.
 #[derive(Debug, Deserialize)]
 pub struct SupportForm {
     #[serde(default)]
@@ -134,10 +134,10 @@ pub async fn support(
 ) -> Result<Response, Denied> {
     let person = caller.person_who_may(Permission::Participate)?;
     let page = proposal_page(&slug, id);
-    let give = match form.action.as_str() {
-        "support" => true,
-        "withdraw" => false,
-        _ => return Ok(back(&page, Notice::ActionUnknown)),
+    let give = match SupportAction::from_code(&form.action) {
+        Some(SupportAction::Support) => true,
+        Some(SupportAction::Withdraw) => false,
+        None => return Ok(back(&page, Notice::ActionUnknown)),
     };
     Ok(
         match participation::support(&state.stores.sql, &slug, id, &person.account.id, give).await {

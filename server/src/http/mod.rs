@@ -24,6 +24,7 @@ mod request_metrics;
 mod security;
 mod sitemap;
 pub(crate) mod static_files;
+mod surveys;
 mod tokens;
 
 pub use request_metrics::prometheus_handle;
@@ -55,6 +56,7 @@ pub fn journeys(config: &Config) -> Routes {
         .merge(moderation::routes())
         .merge(notifications::routes())
         .merge(process_admin::routes())
+        .merge(surveys::routes())
         .merge(sitemap::routes())
         .merge(feed::routes())
         .merge(crate::api::routes(

@@ -3,7 +3,7 @@
 //! from `/moderation`. Each redirects back with `done=` or `error=`.
 
 use app::account::Notice;
-use app::consult::{ModerationAction, ReportReason};
+use app::consult::{ItemKind, ModerationAction, ReportReason};
 use app::form_failure::FormFailure;
 use axum::Form;
 use axum::extract::{Path, State};
@@ -26,13 +26,7 @@ pub fn routes() -> Routes {
 }
 
 fn target_of(kind: &str, target: &str) -> Option<Target> {
-    match kind {
-        "proposal" => target.parse().ok().map(Target::Proposal),
-        "comment" if !target.is_empty() && target.len() <= 40 => {
-            Some(Target::Comment(target.to_owned()))
-        }
-        _ => None,
-    }
+    Target::of(ItemKind::from_code(kind)?, target)
 }
 
 fn failed(error: ModerationError, page: &str) -> Response {

@@ -5,6 +5,7 @@
 //! with `done=` or `error=`.
 
 use app::account::Notice;
+use app::consult::FollowAction;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -33,20 +34,11 @@ pub fn routes() -> Routes {
         .post("/notifications/unsubscribe", unsubscribe)
 }
 
-/// Follow or stop following.
-#[derive(Debug, Clone, Copy, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FollowAction {
-    /// Start following.
-    Follow,
-    /// Stop.
-    Unfollow,
-}
-
-/// The follow form.
+/// The follow form: `action` is a [`FollowAction`]'s code.
 #[derive(Debug, Deserialize)]
 pub struct FollowForm {
-    action: FollowAction,
+    #[serde(default)]
+    action: String,
 }
 
 /// Back to `page`, saying Plaza could not do it (the cause is logged).
@@ -101,12 +93,15 @@ async fn follow(
     caller: &Caller,
     slug: &str,
     number: i64,
-    action: FollowAction,
+    action: &str,
 ) -> Result<Response, Denied> {
     let person = caller.person_who_may(Permission::Participate)?;
     let page = match number {
         0 => format!("/consultations/{slug}"),
         n => format!("/consultations/{slug}/proposals/{n}"),
+    };
+    let Some(action) = FollowAction::from_code(action) else {
+        return Ok(back(&page, Notice::ActionUnknown));
     };
     Ok(
         match set_follow(state, &person.account.id, slug, number, action).await {
@@ -127,7 +122,7 @@ pub async fn follow_process(
     Path(slug): Path<String>,
     Form(form): Form<FollowForm>,
 ) -> Result<Response, Denied> {
-    follow(&state, &caller, &slug, 0, form.action).await
+    follow(&state, &caller, &slug, 0, &form.action).await
 }
 
 /// `POST /consultations/{slug}/proposals/{id}/follow`.
@@ -140,7 +135,7 @@ pub async fn follow_proposal(
     if id <= 0 {
         return Ok(not_found());
     }
-    follow(&state, &caller, &slug, id, form.action).await
+    follow(&state, &caller, &slug, id, &form.action).await
 }
 
 /// The mark-read form: one notification, or all when `id` is absent.

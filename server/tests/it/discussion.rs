@@ -294,6 +294,59 @@ async fn reports_hide_at_the_threshold_and_moderators_decide() {
 }
 
 #[tokio::test]
+async fn a_proposal_is_reported_from_its_page_and_hidden_at_the_threshold() {
+    let app = TestApp::spawn().await;
+    let process = open_process(&app, "quay", PhaseKind::Deliberation, None).await;
+    let people = citizens(&app, "watcher", 4).await;
+    let n = proposal_by(&app, &process, &people[3].0, "Sell watches on the quay").await;
+    let page_of = format!("/consultations/quay/proposals/{n}");
+    let (_, theirs) = page(&app, &page_of, Some(&people[0].1)).await;
+    assert!(
+        theirs.contains("Report this proposal")
+            && theirs.contains(r#"name="kind" value="proposal""#),
+        "{theirs}"
+    );
+    let (_, own) = page(&app, &page_of, Some(&people[3].1)).await;
+    assert!(!own.contains("Report this proposal"), "not to its author");
+    let (_, public) = page(&app, &page_of, None).await;
+    assert!(!public.contains("Report this proposal"), "nor signed out");
+    let number = n.to_string();
+    for (who, reason) in [(0, "spam"), (1, "spam"), (2, "off_topic")] {
+        let r = post(
+            &app,
+            "/consultations/quay/reports",
+            Some(&people[who].1),
+            &[
+                ("kind", "proposal"),
+                ("target", &number),
+                ("proposal", &number),
+                ("reason", reason),
+                ("details", ""),
+            ],
+        )
+        .await;
+        assert!(location(&r).contains("done=reported"), "{}", location(&r));
+    }
+    assert_eq!(
+        page(&app, &page_of, None).await.0,
+        404,
+        "hidden at three reports"
+    );
+    let (_, own) = page(&app, &page_of, Some(&people[3].1)).await;
+    assert!(own.contains("Moderators hid this proposal (Spam)"), "{own}");
+    // A kind that is not one is refused and files nothing.
+    let r = post(
+        &app,
+        "/consultations/quay/reports",
+        Some(&people[0].1),
+        &[("kind", "process"), ("target", "1"), ("reason", "spam")],
+    )
+    .await;
+    assert!(!location(&r).contains("done=reported"), "{}", location(&r));
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM consult_reports").await, 3);
+}
+
+#[tokio::test]
 async fn a_citizens_contributions_are_in_their_data_and_erased_when_they_ask() {
     let app = TestApp::spawn().await;
     let process = open_process(&app, "mine", PhaseKind::Deliberation, None).await;

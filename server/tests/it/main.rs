@@ -35,5 +35,6 @@ mod shutdown;
 mod sparql;
 mod stores;
 mod support;
+mod surveys;
 mod tokens;
 mod validate_and_import;

@@ -130,10 +130,11 @@ async fn a_moderator_creates_and_edits_a_consultation_with_a_cover() {
         0
     );
     let sql = app.sql().await;
-    let problems: String = sqlx::query_scalar("SELECT problems FROM consult_process_drafts")
-        .fetch_one(sql.pool())
-        .await
-        .unwrap();
+    let problems: String =
+        sqlx::query_scalar("SELECT problems FROM consult_drafts WHERE form = 'process'")
+            .fetch_one(sql.pool())
+            .await
+            .unwrap();
     sql.close().await;
     for expected in [
         "SlugInvalid",
@@ -207,7 +208,11 @@ async fn a_moderator_creates_and_edits_a_consultation_with_a_cover() {
         1
     );
     assert_eq!(
-        count(&app, "SELECT COUNT(*) FROM consult_process_drafts").await,
+        count(
+            &app,
+            "SELECT COUNT(*) FROM consult_drafts WHERE form = 'process'"
+        )
+        .await,
         0
     );
 

@@ -9,6 +9,7 @@ mod consult_probes;
 mod notification_probes;
 mod probes;
 mod process_probes;
+mod survey_probes;
 use crate::support;
 
 use std::collections::BTreeSet;
@@ -112,13 +113,18 @@ fn expected(method: &str, path: &str) -> Option<Allowed> {
         | ("POST", "/consultations/{slug}/reports")
         | ("POST", "/consultations/{slug}/follow")
         | ("POST", "/consultations/{slug}/proposals/{id}/follow")
+        | ("POST", "/consultations/{slug}/surveys/{number}")
         | ("POST", "/notifications/read")
         | ("POST", "/notifications/digest") => Allowed::SignedIn,
         // The signed link in the digest needs no sign-in.
         ("POST", "/notifications/unsubscribe") => Allowed::Everyone,
         ("POST", "/moderation")
         | ("POST", "/moderation/consultations")
-        | ("POST", "/moderation/consultations/{slug}") => Allowed::Moderators,
+        | ("POST", "/moderation/consultations/{slug}")
+        | ("POST", "/moderation/consultations/{slug}/surveys")
+        | ("POST", "/moderation/consultations/{slug}/surveys/{number}") => Allowed::Moderators,
+        // Publishing what a citizen wrote is an administrator's decision.
+        ("POST", "/moderation/consultations/{slug}/surveys/{number}/texts") => Allowed::Admins,
         ("POST", "/consultations/{slug}/proposals/{id}/answer") => Allowed::Moderators,
         ("POST", "/admin/organisations")
         | ("POST", "/admin/memberships")
@@ -134,7 +140,9 @@ fn expected(method: &str, path: &str) -> Option<Allowed> {
         ("POST", "/api/fn/admin") | ("POST", "/api/fn/audit") => Allowed::Admins,
         ("POST", "/api/fn/tokens") => Allowed::Publishers,
         ("POST", "/api/fn/proposal-form") | ("POST", "/api/fn/notifications") => Allowed::SignedIn,
-        ("POST", "/api/fn/moderation") | ("POST", "/api/fn/process-form") => Allowed::Moderators,
+        ("POST", "/api/fn/moderation")
+        | ("POST", "/api/fn/process-form")
+        | ("POST", "/api/fn/survey-form") => Allowed::Moderators,
         (_, path) if path.starts_with("/api/fn/") => Allowed::Everyone,
         _ => return None,
     })
