@@ -20,19 +20,9 @@ pub async fn of_account(
     number: i64,
     account: &AccountId,
 ) -> Result<Option<(String, Vec<AnswerRow>)>, sqlx::Error> {
-    let Some(row) = sqlx::query(
-        "SELECT id FROM consult_survey_responses WHERE process_id = $1 AND survey_number = $2 \
-         AND account_id = $3",
-    )
-    .bind(process_id)
-    .bind(number)
-    .bind(account.as_str())
-    .fetch_optional(&mut *db)
-    .await?
-    else {
+    let Some(id) = id_of(&mut *db, process_id, number, account).await? else {
         return Ok(None);
     };
-    let id: String = row.get(0);
     let rows = sqlx::query(
         "SELECT question, row_index, choice, rank_given, text FROM consult_survey_answers \
          WHERE response_id = $1 ORDER BY question, row_index, rank_given, choice",
@@ -40,17 +30,39 @@ pub async fn of_account(
     .bind(&id)
     .fetch_all(&mut *db)
     .await?;
-    let rows = rows
-        .iter()
-        .map(|r| AnswerRow {
-            question: r.get::<i64, _>(0) as u32,
-            row: r.get::<i64, _>(1) as u32,
-            choice: r.get::<i64, _>(2) as u32,
-            rank: r.get::<Option<i64>, _>(3).map(|n| n as u32),
-            text: r.get(4),
-        })
-        .collect();
+    let rows = rows.iter().map(|r| answer_row(r, 0)).collect();
     Ok(Some((id, rows)))
+}
+
+/// The id of `account`'s response to survey `number`, if any.
+async fn id_of(
+    db: &mut AnyConnection,
+    process_id: &str,
+    number: i64,
+    account: &AccountId,
+) -> Result<Option<String>, sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT id FROM consult_survey_responses WHERE process_id = $1 AND survey_number = $2 \
+         AND account_id = $3",
+    )
+    .bind(process_id)
+    .bind(number)
+    .bind(account.as_str())
+    .fetch_optional(&mut *db)
+    .await?;
+    Ok(row.map(|r| r.get(0)))
+}
+
+/// The answer row in the columns from `at`: question, row_index, choice,
+/// rank_given, text.
+fn answer_row(r: &sqlx::any::AnyRow, at: usize) -> AnswerRow {
+    AnswerRow {
+        question: r.get::<i64, _>(at) as u32,
+        row: r.get::<i64, _>(at + 1) as u32,
+        choice: r.get::<i64, _>(at + 2) as u32,
+        rank: r.get::<Option<i64>, _>(at + 3).map(|n| n as u32),
+        text: r.get(at + 4),
+    }
 }
 
 /// Writes `account`'s response to survey `number` as `rows`, replacing
@@ -77,16 +89,9 @@ pub async fn save(
     .await?
     .rows_affected()
         == 1;
-    let id: String = sqlx::query(
-        "SELECT id FROM consult_survey_responses WHERE process_id = $1 AND survey_number = $2 \
-         AND account_id = $3",
-    )
-    .bind(process_id)
-    .bind(number)
-    .bind(account.as_str())
-    .fetch_one(&mut *db)
-    .await?
-    .get(0);
+    let id = id_of(&mut *db, process_id, number, account)
+        .await?
+        .ok_or(sqlx::Error::RowNotFound)?;
     if !inserted {
         sqlx::query("DELETE FROM consult_survey_answers WHERE response_id = $1")
             .bind(&id)
@@ -277,13 +282,7 @@ pub async fn export(
         .map(|r| ExportRow {
             response: r.get(0),
             created_at: r.get(1),
-            answer: AnswerRow {
-                question: r.get::<i64, _>(2) as u32,
-                row: r.get::<i64, _>(3) as u32,
-                choice: r.get::<i64, _>(4) as u32,
-                rank: r.get::<Option<i64>, _>(5).map(|n| n as u32),
-                text: r.get(6),
-            },
+            answer: answer_row(r, 2),
         })
         .collect())
 }

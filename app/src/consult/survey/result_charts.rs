@@ -127,25 +127,21 @@ fn Bars(bars: Vec<Bar>, answered: i64, title_id: String, caption: String) -> imp
             }
         })
         .collect_view();
+    let head = view! {
+        <th scope="col">{t!(i18n, surveys.column_answer)}</th>
+        <th scope="col">{t!(i18n, surveys.column_count)}</th>
+        <th scope="col">{t!(i18n, surveys.column_percent)}</th>
+    };
     view! {
-        <svg viewBox=format!("0 0 {WIDTH} {height}") class="chart" role="img" aria-labelledby=title_id.clone() preserveAspectRatio="xMinYMin meet">
-            <title id=title_id.clone()>{format!("{caption}. {summary}")}</title>
-            {drawn}
-        </svg>
-        <details class="chart-table">
-            <summary>{t!(i18n, surveys.data_table)}</summary>
-            <table>
-                <caption class="visually-hidden">{caption}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{t!(i18n, surveys.column_answer)}</th>
-                        <th scope="col">{t!(i18n, surveys.column_count)}</th>
-                        <th scope="col">{t!(i18n, surveys.column_percent)}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </details>
+        <ChartWithTable
+            title_id
+            caption
+            summary
+            height
+            drawn=drawn.into_any()
+            head=head.into_any()
+            body=rows.into_any()
+        />
     }
 }
 
@@ -193,25 +189,21 @@ fn Ranks(ranks: Vec<Rank>, title_id: String, caption: String) -> impl IntoView {
             }
         })
         .collect_view();
+    let head = view! {
+        <th scope="col">{t!(i18n, surveys.column_option)}</th>
+        <th scope="col">{t!(i18n, surveys.column_average_rank)}</th>
+    };
     view! {
         <p class="hint">{t!(i18n, surveys.ranks_hint)}</p>
-        <svg viewBox=format!("0 0 {WIDTH} {height}") class="chart" role="img" aria-labelledby=title_id.clone() preserveAspectRatio="xMinYMin meet">
-            <title id=title_id.clone()>{format!("{caption}. {summary}")}</title>
-            {drawn}
-        </svg>
-        <details class="chart-table">
-            <summary>{t!(i18n, surveys.data_table)}</summary>
-            <table>
-                <caption class="visually-hidden">{caption}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{t!(i18n, surveys.column_option)}</th>
-                        <th scope="col">{t!(i18n, surveys.column_average_rank)}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </details>
+        <ChartWithTable
+            title_id
+            caption
+            summary
+            height
+            drawn=drawn.into_any()
+            head=head.into_any()
+            body=rows.into_any()
+        />
     }
 }
 
@@ -273,9 +265,13 @@ fn Matrix(
             }
         })
         .collect_view();
-    let head = (1..=SCALE_POINTS)
+    let points = (1..=SCALE_POINTS)
         .map(|p| view! { <th scope="col">{point_label(p, &low, &high)}</th> })
         .collect_view();
+    let head = view! {
+        <th scope="col">{t!(i18n, surveys.column_row)}</th>
+        {points}
+    };
     let body = rows
         .into_iter()
         .map(|row| {
@@ -288,20 +284,43 @@ fn Matrix(
         })
         .collect_view();
     view! {
+        <ChartWithTable
+            title_id
+            caption
+            summary
+            height
+            drawn=view! { {drawn} {legend} }.into_any()
+            head=head.into_any()
+            body=body.into_any()
+        />
+    }
+}
+
+/// An SVG chart whose `<title>` says what it shows, `drawn` its marks, and
+/// the same figures as a table (`head` its header cells, `body` its rows)
+/// in a disclosure under it.
+#[component]
+fn ChartWithTable(
+    title_id: String,
+    caption: String,
+    summary: String,
+    height: u32,
+    drawn: AnyView,
+    head: AnyView,
+    body: AnyView,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
         <svg viewBox=format!("0 0 {WIDTH} {height}") class="chart" role="img" aria-labelledby=title_id.clone() preserveAspectRatio="xMinYMin meet">
             <title id=title_id.clone()>{format!("{caption}. {summary}")}</title>
             {drawn}
-            {legend}
         </svg>
         <details class="chart-table">
             <summary>{t!(i18n, surveys.data_table)}</summary>
             <table>
                 <caption class="visually-hidden">{caption}</caption>
                 <thead>
-                    <tr>
-                        <th scope="col">{t!(i18n, surveys.column_row)}</th>
-                        {head}
-                    </tr>
+                    <tr>{head}</tr>
                 </thead>
                 <tbody>{body}</tbody>
             </table>
