@@ -35,6 +35,7 @@ mod shutdown;
 mod sparql;
 mod stores;
 mod support;
+mod survey_results;
 mod surveys;
 mod tokens;
 mod validate_and_import;

@@ -3,8 +3,8 @@
 //! their answers, and every refused answer says which question is wrong,
 //! changes nothing and is kept; results are counted in SQL and shown to
 //! whom they may be; free text stays with the moderators until an
-//! administrator publishes it; the responses download names no one; a
-//! quick poll is answered on its process's page.
+//! administrator publishes it (`survey_results.rs`, with the responses
+//! download and the quick poll).
 
 use app::consult::PhaseKind;
 use app::consult::survey::{Question, QuestionKind, Section, SurveyDefinition};
@@ -14,13 +14,13 @@ use crate::support::consult::{citizens, open_process};
 use crate::support::forms::{location, page, post};
 use crate::support::{TestApp, postgres_database};
 
-fn names(list: &[&str]) -> Vec<String> {
+pub(crate) fn names(list: &[&str]) -> Vec<String> {
     list.iter().map(|s| s.to_string()).collect()
 }
 
 /// A survey of four questions: travel mode (required), up to two wishes,
 /// a free text of at most 40 characters, and a 1–5 scale.
-fn travel_survey() -> SurveyDefinition {
+pub(crate) fn travel_survey() -> SurveyDefinition {
     let q = |prompt: &str, required, kind| Question {
         prompt: prompt.into(),
         help: String::new(),
@@ -65,7 +65,7 @@ fn travel_survey() -> SurveyDefinition {
     }
 }
 
-async fn add_survey(
+pub(crate) async fn add_survey(
     app: &TestApp,
     process: &str,
     phase: PhaseKind,
@@ -93,9 +93,9 @@ async fn add_survey(
 }
 
 /// The rows of the test's consultation only (the demo city has its own).
-const QUAY: &str = "(SELECT id FROM consult_processes WHERE slug = 'quay')";
+pub(crate) const QUAY: &str = "(SELECT id FROM consult_processes WHERE slug = 'quay')";
 
-async fn count(app: &TestApp, query: &str) -> i64 {
+pub(crate) async fn count(app: &TestApp, query: &str) -> i64 {
     let sql = app.sql().await;
     let n: i64 = sqlx::query_scalar(query)
         .fetch_one(sql.pool())
@@ -107,7 +107,7 @@ async fn count(app: &TestApp, query: &str) -> i64 {
 
 #[tokio::test]
 async fn a_moderator_builds_a_survey_with_the_forms_buttons_and_saves_it_on_sqlite() {
-    a_moderator_builds_a_survey_with_the_forms_buttons_and_saves_it(&TestApp::spawn().await).await;
+    a_moderator_builds_a_survey_with_the_forms_buttons_and_saves_it(TestApp::spawn().await).await;
 }
 
 #[tokio::test]
@@ -116,13 +116,12 @@ async fn a_moderator_builds_a_survey_with_the_forms_buttons_and_saves_it_on_post
         return;
     };
     a_moderator_builds_a_survey_with_the_forms_buttons_and_saves_it(
-        &TestApp::spawn_with(&[("PLAZA_DATABASE_URL", &url)]).await,
+        TestApp::spawn_with(&[("PLAZA_DATABASE_URL", &url)]).await,
     )
     .await;
 }
 
-async fn a_moderator_builds_a_survey_with_the_forms_buttons_and_saves_it(app: &TestApp) {
-    let app = app;
+async fn a_moderator_builds_a_survey_with_the_forms_buttons_and_saves_it(app: TestApp) {
     open_process(&app, "quay", PhaseKind::Deliberation, None).await;
     app.make_account("mod@example.org", "moderator", &[]).await;
     let moderator = app.sign_in("mod@example.org").await;
@@ -266,7 +265,7 @@ async fn a_moderator_builds_a_survey_with_the_forms_buttons_and_saves_it(app: &T
 #[tokio::test]
 async fn citizens_answer_change_their_answers_and_each_refusal_names_its_question_on_sqlite() {
     citizens_answer_change_their_answers_and_each_refusal_names_its_question(
-        &TestApp::spawn().await,
+        TestApp::spawn().await,
     )
     .await;
 }
@@ -277,13 +276,12 @@ async fn citizens_answer_change_their_answers_and_each_refusal_names_its_questio
         return;
     };
     citizens_answer_change_their_answers_and_each_refusal_names_its_question(
-        &TestApp::spawn_with(&[("PLAZA_DATABASE_URL", &url)]).await,
+        TestApp::spawn_with(&[("PLAZA_DATABASE_URL", &url)]).await,
     )
     .await;
 }
 
-async fn citizens_answer_change_their_answers_and_each_refusal_names_its_question(app: &TestApp) {
-    let app = app;
+async fn citizens_answer_change_their_answers_and_each_refusal_names_its_question(app: TestApp) {
     let process = open_process(&app, "quay", PhaseKind::Deliberation, None).await;
     let n = add_survey(
         &app,
@@ -520,169 +518,5 @@ async fn a_closed_survey_and_a_survey_with_answers_refuse_what_they_must() {
         .await,
         0,
         "nothing half-written"
-    );
-}
-
-#[tokio::test]
-async fn free_text_stays_with_moderators_until_published_and_the_download_names_no_one_on_sqlite() {
-    free_text_stays_with_moderators_until_published_and_the_download_names_no_one(
-        &TestApp::spawn().await,
-    )
-    .await;
-}
-
-#[tokio::test]
-async fn free_text_stays_with_moderators_until_published_and_the_download_names_no_one_on_postgres()
-{
-    let Some(url) = postgres_database().await else {
-        return;
-    };
-    free_text_stays_with_moderators_until_published_and_the_download_names_no_one(
-        &TestApp::spawn_with(&[("PLAZA_DATABASE_URL", &url)]).await,
-    )
-    .await;
-}
-
-async fn free_text_stays_with_moderators_until_published_and_the_download_names_no_one(
-    app: &TestApp,
-) {
-    let app = app;
-    let process = open_process(&app, "quay", PhaseKind::Deliberation, None).await;
-    let n = add_survey(
-        &app,
-        &process,
-        PhaseKind::Deliberation,
-        true,
-        travel_survey(),
-    )
-    .await;
-    let people = citizens(&app, "writer", 2).await;
-    let path = format!("/consultations/quay/surveys/{n}");
-    post(
-        &app,
-        &path,
-        Some(&people[0].1),
-        &[("q0", "0"), ("q2", "Plant <b>plane</b> trees"), ("q3", "2")],
-    )
-    .await;
-    post(&app, &path, Some(&people[1].1), &[("q0", "1"), ("q3", "4")]).await;
-    let (_, citizen) = page(&app, &path, Some(&people[1].1)).await;
-    assert!(!citizen.contains("plane"), "not published yet");
-    app.make_account("mod@example.org", "moderator", &[]).await;
-    let moderator = app.sign_in("mod@example.org").await;
-    let (_, seen) = page(&app, &path, Some(&moderator)).await;
-    assert!(
-        seen.contains("Plant &lt;b&gt;plane&lt;/b&gt; trees"),
-        "moderators read it, escaped: {seen}"
-    );
-    // Publishing and the download are for administrators.
-    let response: String = {
-        let sql = app.sql().await;
-        let id = sqlx::query_scalar(
-            &format!("SELECT response_id FROM consult_survey_answers WHERE text IS NOT NULL AND process_id = {QUAY}"),
-        )
-        .fetch_one(sql.pool())
-        .await
-        .unwrap();
-        sql.close().await;
-        id
-    };
-    let texts = format!("/moderation/consultations/quay/surveys/{n}/texts");
-    let publish = [
-        ("response", response.as_str()),
-        ("question", "2"),
-        ("publish", "true"),
-    ];
-    assert_eq!(
-        post(&app, &texts, Some(&moderator), &publish)
-            .await
-            .status(),
-        403
-    );
-    let csv_path = format!("/moderation/consultations/quay/surveys/{n}/responses.csv");
-    assert_eq!(page(&app, &csv_path, Some(&moderator)).await.0, 403);
-    app.make_account("admin@example.org", "admin", &[]).await;
-    let admin = app.sign_in("admin@example.org").await;
-    let r = post(&app, &texts, Some(&admin), &publish).await;
-    assert!(
-        location(&r).contains("done=text_published"),
-        "{}",
-        location(&r)
-    );
-    let (_, citizen) = page(&app, &path, Some(&people[1].1)).await;
-    assert!(
-        citizen.contains("Plant &lt;b&gt;plane&lt;/b&gt; trees"),
-        "published: {citizen}"
-    );
-    let (status, csv) = page(&app, &csv_path, Some(&admin)).await;
-    assert_eq!(status, 200);
-    assert!(
-        !csv.contains("@example.org") && !csv.contains("writer0"),
-        "no email, no pseudonym: {csv}"
-    );
-    let mut reader = csv::Reader::from_reader(csv.as_bytes());
-    assert_eq!(
-        reader.headers().unwrap().iter().collect::<Vec<_>>(),
-        [
-            "response",
-            "answered",
-            "question",
-            "type",
-            "row",
-            "choice",
-            "choice_label",
-            "rank",
-            "text"
-        ]
-    );
-    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-    assert_eq!(rows.len(), 5, "two answers each, and one text");
-    assert!(rows.iter().any(|r| &r[6] == "Bike" && &r[3] == "single"));
-    assert!(rows.iter().any(|r| &r[8] == "Plant <b>plane</b> trees"));
-    let ids: std::collections::HashSet<&str> = rows.iter().map(|r| r.get(0).unwrap()).collect();
-    assert_eq!(ids.len(), 2, "one pseudonymous id per response");
-}
-
-#[tokio::test]
-async fn a_quick_poll_is_answered_on_its_process_page() {
-    let app = TestApp::spawn().await;
-    let process = open_process(&app, "quay", PhaseKind::Deliberation, None).await;
-    let poll = SurveyDefinition {
-        sections: vec![Section {
-            title: String::new(),
-            intro: String::new(),
-            questions: vec![Question {
-                prompt: "Should the quay close to cars on Sundays?".into(),
-                help: String::new(),
-                required: true,
-                kind: QuestionKind::Single {
-                    options: names(&["Yes", "No"]),
-                },
-            }],
-        }],
-    };
-    let n = add_survey(&app, &process, PhaseKind::Deliberation, true, poll).await;
-    let people = citizens(&app, "poller", 1).await;
-    let (_, before) = page(&app, "/consultations/quay", Some(&people[0].1)).await;
-    assert!(
-        before.contains(&format!(r#"action="/consultations/quay/surveys/{n}""#))
-            && before.contains(r#"name="return" value="process""#),
-        "{before}"
-    );
-    let r = post(
-        &app,
-        &format!("/consultations/quay/surveys/{n}"),
-        Some(&people[0].1),
-        &[("return", "process"), ("q0", "0")],
-    )
-    .await;
-    assert_eq!(
-        location(&r),
-        format!("/consultations/quay?done=survey_answered#poll-{n}")
-    );
-    let (_, after) = page(&app, "/consultations/quay", Some(&people[0].1)).await;
-    assert!(
-        after.contains("Yes: 1 (100 %)"),
-        "its result, once answered: {after}"
     );
 }
