@@ -46,6 +46,8 @@ pub enum FormFailure {
     TooManyComments,
     /// There is no such consultation, survey or answer.
     NoSuchSurvey,
+    /// There is no such consultation or meeting.
+    NoSuchMeeting,
 }
 
 impl FormFailure {
@@ -77,6 +79,7 @@ impl FormFailure {
             NotTheAuthor => td_string!(locale, form_failures.not_the_author),
             TooManyComments => td_string!(locale, form_failures.too_many_comments),
             NoSuchSurvey => td_string!(locale, form_failures.no_such_survey),
+            NoSuchMeeting => td_string!(locale, form_failures.no_such_meeting),
         }
         .to_string()
     }

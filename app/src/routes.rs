@@ -18,6 +18,8 @@ use crate::catalog::publish::{
 };
 use crate::catalog::{CatalogPage, PublisherPage, PublishersPage, RecordPage};
 use crate::components::{SiteFooter, SiteHeader};
+use crate::consult::meeting::{MeetingFormPage, MeetingPage};
+use crate::consult::results::ResultsPage;
 use crate::consult::survey::{SurveyFormPage, SurveyPage};
 use crate::consult::{
     ConsultationsPage, ModerationPage, ProcessFormPage, ProcessPage, ProposalFormPage, ProposalPage,
@@ -59,6 +61,8 @@ pub fn AppRoutes() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=path!("/consultations/:slug/surveys/:number") view=SurveyPage ssr=SsrMode::Async />
+                    <Route path=path!("/consultations/:slug/meetings/:number") view=MeetingPage ssr=SsrMode::Async />
+                    <Route path=path!("/consultations/:slug/results") view=ResultsPage ssr=SsrMode::Async />
                     <Route path=path!("/maps") view=MapsPage />
                     <Route path=path!("/models") view=ModelsPage />
                     <Route path=path!("/publish/tokens") view=TokensPage ssr=SsrMode::Async />
@@ -88,6 +92,16 @@ pub fn AppRoutes() -> impl IntoView {
                     <Route
                         path=path!("/moderation/consultations/:slug/surveys/:number/edit")
                         view=SurveyFormPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/moderation/consultations/:slug/meetings/new")
+                        view=MeetingFormPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/moderation/consultations/:slug/meetings/:number/edit")
+                        view=MeetingFormPage
                         ssr=SsrMode::Async
                     />
                     <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async />

@@ -33,6 +33,8 @@ const PAGES = [
   '/consultations/havenkade-cycle-route/new',
   '/consultations/havenkade-cycle-route/surveys/1',
   '/consultations/havenkade-cycle-route/surveys/2',
+  '/consultations/havenkade-cycle-route/meetings/1',
+  '/consultations/havenkade-cycle-route/meetings/2',
   '/moderation',
   '/notifications/unsubscribe?account=nobody&signature=00',
   '/notifications/unsubscribe?done=unsubscribed',
@@ -118,6 +120,9 @@ describe('accessibility (axe)', () => {
             // Surveys: answering with results and publish buttons, the builder.
             signedIn.push('/consultations/havenkade-cycle-route/surveys/1', '/consultations/havenkade-cycle-route/surveys/1?done=survey_answered');
             signedIn.push('/moderation/consultations/havenkade-cycle-route/surveys/new', '/moderation/consultations/havenkade-cycle-route/surveys/1/edit');
+            // Meetings: registration, the meeting form, the minutes form.
+            signedIn.push('/consultations/havenkade-cycle-route/meetings/2', '/consultations/havenkade-cycle-route/meetings/2?done=meeting_waitlisted');
+            signedIn.push('/moderation/consultations/havenkade-cycle-route/meetings/new', '/moderation/consultations/havenkade-cycle-route/meetings/1/edit');
           }
           // A publisher's own page, found from the dashboard.
           const dashboard = await (await context.request.get(`${BASE}/publishers`)).text();

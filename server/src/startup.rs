@@ -28,6 +28,7 @@ pub struct Application {
     stores: Stores,
     mailer: crate::mail::Mailer,
     public_url: String,
+    results: crate::consult::results_dataset::Publisher,
 }
 
 impl Application {
@@ -71,6 +72,17 @@ impl Application {
         let surveys: Arc<dyn app::consult::survey::Surveys> = Arc::new(
             crate::consult::SurveyPages::new(stores.sql.clone(), config.public_url.is_https()),
         );
+        let meetings: Arc<dyn app::consult::meeting::Meetings> =
+            Arc::new(crate::consult::MeetingPages::new(
+                stores.sql.clone(),
+                config.public_url.is_https(),
+                config.time_zone.clone(),
+            ));
+        let results: Arc<dyn app::consult::results::Results> =
+            Arc::new(crate::consult::results_pages::ResultsPages::new(
+                stores.sql.clone(),
+                config.public_url.is_https(),
+            ));
         let mailer = crate::mail::Mailer::from_config(&config.auth)?;
         let notifications: Arc<dyn app::account::Notifications> =
             Arc::new(crate::notify::NotificationPages::new(
@@ -84,6 +96,8 @@ impl Application {
             provider(accounts),
             provider(consultations),
             provider(surveys),
+            provider(meetings),
+            provider(results),
             provider(notifications),
         ]);
         let oidc = match &config.auth.oidc {
@@ -94,6 +108,12 @@ impl Application {
             None => None,
         };
         let public_url = config.public_url.as_str().to_owned();
+        let results = crate::consult::results_dataset::Publisher {
+            sql: stores.sql.clone(),
+            importer: catalog.importer.clone(),
+            base_url: public_url.clone(),
+            licence: config.results_licence.clone(),
+        };
         let state = AppState {
             leptos_options: leptos_options(&config, address),
             stores: stores.clone(),
@@ -110,6 +130,7 @@ impl Application {
             stores,
             mailer,
             public_url,
+            results,
         })
     }
 
@@ -131,9 +152,12 @@ impl Application {
                 tracing::warn!("could not set TCP_NODELAY: {err}");
             }
         });
-        // The clock's events: phase starts, and the daily digests when mail
-        // can be sent.
+        // The clock's events: phase starts, results to publish, and the daily
+        // digests when mail can be sent.
         crate::notify::phases::watch(self.stores.sql.clone());
+        // Results datasets: published when a results phase begins, and
+        // again when the results change.
+        self.results.watch();
         if self.mailer.sends_mail() {
             crate::notify::digest::watch(self.stores.sql.clone(), self.mailer, self.public_url);
         }

@@ -161,5 +161,14 @@ fn sentence(i18n: leptos_i18n::I18nContext<crate::i18n::Locale>, code: &str) -> 
         SurveyAnswered => t!(i18n, messages.survey_answered).into_any(),
         SurveySaved => t!(i18n, messages.survey_saved).into_any(),
         TextPublished => t!(i18n, messages.text_published).into_any(),
+        RegistrationClosed => t!(i18n, messages.registration_closed).into_any(),
+        MeetingInvalid => t!(i18n, messages.meeting_invalid).into_any(),
+        MinutesInvalid => t!(i18n, messages.minutes_invalid).into_any(),
+        MeetingRegistered => t!(i18n, messages.meeting_registered).into_any(),
+        MeetingWaitlisted => t!(i18n, messages.meeting_waitlisted).into_any(),
+        RegistrationCancelled => t!(i18n, messages.registration_cancelled).into_any(),
+        MeetingSaved => t!(i18n, messages.meeting_saved).into_any(),
+        MinutesSaved => t!(i18n, messages.minutes_saved).into_any(),
+        ResultsSaved => t!(i18n, messages.results_saved).into_any(),
     }
 }

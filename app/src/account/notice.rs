@@ -137,6 +137,12 @@ notices! {
     ProcessInvalid => "process_invalid", Error;
     /// The survey takes no answers now.
     SurveyClosed => "survey_closed", Error;
+    /// The meeting has begun: registration is closed.
+    RegistrationClosed => "registration_closed", Error;
+    /// The meeting form has problems (shown by their fields).
+    MeetingInvalid => "meeting_invalid", Error;
+    /// The minutes form has problems (shown by their fields).
+    MinutesInvalid => "minutes_invalid", Error;
     /// The survey's answers have problems (listed by question).
     SurveyInvalid => "survey_invalid", Error;
     /// The survey builder has problems (listed by question).
@@ -183,6 +189,18 @@ notices! {
     SurveySaved => "survey_saved", Done;
     /// A free-text answer was published with the results, or withdrawn.
     TextPublished => "text_published", Done;
+    /// A seat at a meeting was taken.
+    MeetingRegistered => "meeting_registered", Done;
+    /// The meeting is full: a place on its waiting list was taken.
+    MeetingWaitlisted => "meeting_waitlisted", Done;
+    /// A registration (or a place on the waiting list) was given up.
+    RegistrationCancelled => "registration_cancelled", Done;
+    /// A meeting was saved.
+    MeetingSaved => "meeting_saved", Done;
+    /// A meeting's minutes were published.
+    MinutesSaved => "minutes_saved", Done;
+    /// The city's summary of a process's results was published.
+    ResultsSaved => "results_saved", Done;
     /// A support was withdrawn.
     SupportWithdrawn => "support_withdrawn", Done;
     /// An official answer was saved.

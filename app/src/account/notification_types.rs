@@ -26,6 +26,9 @@ pub enum NotificationEvent {
     ReportsDismissed,
     /// A phase of a process the reader follows began.
     PhaseStarted(PhaseKind),
+    /// Someone cancelled: the reader, first on a meeting's waiting list,
+    /// has a seat.
+    SeatGiven,
 }
 
 impl NotificationEvent {
@@ -40,6 +43,7 @@ impl NotificationEvent {
             NotificationEvent::Unhidden => ("unhidden", ""),
             NotificationEvent::ReportsDismissed => ("reports_dismissed", ""),
             NotificationEvent::PhaseStarted(kind) => ("phase_started", kind.code()),
+            NotificationEvent::SeatGiven => ("seat_given", ""),
         }
     }
 
@@ -54,6 +58,7 @@ impl NotificationEvent {
             "unhidden" => NotificationEvent::Unhidden,
             "reports_dismissed" => NotificationEvent::ReportsDismissed,
             "phase_started" => NotificationEvent::PhaseStarted(PhaseKind::from_code(detail)?),
+            "seat_given" => NotificationEvent::SeatGiven,
             _ => return None,
         })
     }

@@ -67,6 +67,7 @@ fn sentence(item: &NotificationView) -> AnyView {
             )
             .into_any()
         }
+        NotificationEvent::SeatGiven => t!(i18n, notifications.seat_given, process).into_any(),
     }
 }
 

@@ -8,8 +8,10 @@ mod citation_search;
 mod comment_section;
 mod comment_types;
 mod consultations_page;
+mod export_types;
 mod follow_form;
 mod load;
+pub mod meeting;
 mod moderation_page;
 mod moderation_types;
 mod open_now;
@@ -31,6 +33,7 @@ mod proposal_page;
 mod query;
 mod record_citations;
 mod report_form;
+pub mod results;
 #[cfg(feature = "ssr")]
 mod service;
 mod support_panel;
@@ -41,6 +44,7 @@ pub use citation_search::{CitationSuggestion, SearchCitations, search_citations}
 pub use comment_section::CommentSection;
 pub use comment_types::*;
 pub use consultations_page::ConsultationsPage;
+pub use export_types::*;
 pub use load::*;
 pub use moderation_page::{ModerationPage, reason_label};
 pub use moderation_types::*;

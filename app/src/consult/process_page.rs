@@ -8,9 +8,11 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::account::messages::FormMessage;
 use crate::components::{ErrorNotice, PageHeading};
 use crate::consult::follow_form::{FollowForm, Followed};
+use crate::consult::meeting::MeetingsSection;
 use crate::consult::open_now::OpenNowPanel;
 use crate::consult::parts::{CitationList, CitedBy, PhaseTimeline};
 use crate::consult::proposal_list::ProposalsSection;
+use crate::consult::results::EngagementFigures;
 use crate::consult::survey::SurveysSection;
 use crate::consult::{CommentSection, CommentSort, ProcessView, ProposalQuery, load_process};
 use crate::error::AppError;
@@ -61,11 +63,42 @@ fn ProcessContent(view: ProcessView) -> impl IntoView {
         comments,
         surveys,
         polls,
+        meetings,
+        engagement,
     } = view;
     let title = header.title.clone();
     let slug = header.slug.clone();
     let current = header.open.phase.as_ref().map(|p| p.kind);
     let has_facts = area.is_some() || organisation.is_some();
+    // In two halves: one view of every section is too deep a type.
+    let participation = view! {
+        <SurveysSection
+            slug=slug.clone()
+            surveys
+            polls
+            signed_in=header.signed_in
+            may_moderate=header.may_moderate
+        />
+        <MeetingsSection slug=slug.clone() meetings may_moderate=header.may_moderate />
+        <p class="results-link">
+            <a href=format!("/consultations/{slug}/results")>{t!(i18n, results.link)}</a>
+        </p>
+        {engagement.map(|engagement| view! {
+            <section id="engagement" class="panel" aria-labelledby="engagement-heading">
+                <h2 id="engagement-heading">{t!(i18n, results.engagement_heading)}</h2>
+                <EngagementFigures engagement />
+            </section>
+        })}
+        <ProposalsSection slug=slug.clone() list=proposals />
+        <CommentSection
+            thread=comments
+            slug=slug.clone()
+            proposal=0
+            page=format!("/consultations/{slug}")
+            signed_in=header.signed_in
+        />
+    }
+    .into_any();
     view! {
         <nav class="breadcrumb" aria-label=move || t_string!(i18n, record.breadcrumb).to_string()>
             <a href="/consultations">{t!(i18n, consult.title)}</a>
@@ -143,20 +176,6 @@ fn ProcessContent(view: ProcessView) -> impl IntoView {
                 view! { <CitationList citations=evidence cited_by=CitedBy::Process /> }.into_any()
             }}
         </section>
-        <SurveysSection
-            slug=slug.clone()
-            surveys
-            polls
-            signed_in=header.signed_in
-            may_moderate=header.may_moderate
-        />
-        <ProposalsSection slug=slug.clone() list=proposals />
-        <CommentSection
-            thread=comments
-            slug=slug.clone()
-            proposal=0
-            page=format!("/consultations/{slug}")
-            signed_in=header.signed_in
-        />
+        {participation}
     }
 }

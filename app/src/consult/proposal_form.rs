@@ -126,7 +126,7 @@ pub fn is_web_address(text: &str) -> bool {
     }
 }
 
-fn coordinate(text: &str, limit: f64) -> Option<f64> {
+pub(crate) fn coordinate(text: &str, limit: f64) -> Option<f64> {
     let value: f64 = text.trim().replace(',', ".").parse().ok()?;
     (value.is_finite() && value.abs() <= limit).then_some(value)
 }

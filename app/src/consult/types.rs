@@ -361,6 +361,10 @@ pub struct ProcessView {
     pub surveys: Vec<crate::consult::survey::SurveySummary>,
     /// Its quick polls, answered on this page.
     pub polls: Vec<crate::consult::survey::PollView>,
+    /// Its meetings, by start.
+    pub meetings: Vec<crate::consult::meeting::MeetingSummary>,
+    /// Engagement figures, for moderators and administrators.
+    pub engagement: Option<crate::consult::results::Engagement>,
 }
 
 /// What the reader may do with a proposal.

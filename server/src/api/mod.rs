@@ -1,5 +1,6 @@
-//! The JSON API under `/api`: validation, import, record history and the
-//! OpenAPI description of all of them.
+//! The JSON API under `/api`: validation, import, record history, the
+//! read-only consultations API (`/api/v1`) and the OpenAPI description of
+//! all of them.
 
 mod auth;
 mod body;
@@ -8,6 +9,7 @@ mod history;
 mod import;
 mod openapi;
 mod server_fns;
+pub mod v1;
 mod validate;
 
 pub use error::ApiError;
@@ -36,7 +38,25 @@ pub fn routes(writes_per_minute: u32, behind_proxy: bool) -> Routes {
                 behind_proxy,
             ))
         })
+        .merge(read_api())
         .merge(Routes::new().any("/api/{*rest}", not_found))
+}
+
+/// The read-only consultations API, open to every origin (CORS) for GET.
+fn read_api() -> Routes {
+    Routes::new()
+        .documented(routes!(v1::list))
+        .documented(routes!(v1::one))
+        .documented(routes!(v1::proposals_of))
+        .documented(routes!(v1::meetings_of))
+        .documented(routes!(v1::surveys_of))
+        .map_router(|router| {
+            router.layer(
+                tower_http::cors::CorsLayer::new()
+                    .allow_origin(tower_http::cors::Any)
+                    .allow_methods([axum::http::Method::GET]),
+            )
+        })
 }
 
 /// `404` in JSON for a path under `/api/` that is no endpoint.

@@ -16,6 +16,8 @@ use app::catalog::publish::{
     CheckForm, FormSource, ImportReport, LoadForm, PublisherSession, RecordForm,
 };
 use app::catalog::{ListPublishers, LoadRecord, SearchCatalog, SearchParams};
+use app::consult::meeting::{LoadMeeting, LoadMeetingForm};
+use app::consult::results::LoadResults;
 use app::consult::survey::{LoadSurvey, LoadSurveyForm};
 use app::consult::{
     CommentSort, LoadCitedBy, LoadModeration, LoadProcess, LoadProcessForm, LoadProcesses,
@@ -177,6 +179,28 @@ server_functions! {
         #[schema(nullable = false)]
         number: Option<i64>,
     } may answer [SignInRequired, Forbidden, NotFound];
+    /// A meeting with the reader's registration, and once it is over its
+    /// minutes and outcomes.
+    LoadMeeting {
+        #[schema(examples("havenkade-cycle-route"))]
+        slug: String,
+        #[schema(examples(1))]
+        number: i64,
+    } may answer [NotFound];
+    /// The meeting form, new or for editing, with the minutes form once the
+    /// meeting has begun (moderators only).
+    LoadMeetingForm {
+        #[schema(examples("havenkade-cycle-route"))]
+        slug: String,
+        #[schema(nullable = false)]
+        number: Option<i64>,
+    } may answer [SignInRequired, Forbidden, NotFound];
+    /// A process's results: summary, answers, supports, public survey
+    /// results, meetings held, engagement, the results dataset.
+    LoadResults {
+        #[schema(examples("school-streets"))]
+        slug: String,
+    } may answer [NotFound];
 }
 
 /// The media types a server function reads and answers.

@@ -109,6 +109,7 @@ pub const HOOKS: &[&PersonalData] = &[
     &crate::consult::comments::PERSONAL_DATA,
     &crate::consult::comment_votes::PERSONAL_DATA,
     &crate::consult::reports::PERSONAL_DATA,
+    &crate::consult::meeting_registrations::PERSONAL_DATA,
     &crate::consult::survey_responses::PERSONAL_DATA,
     &crate::consult::survey_responses::ANSWERS_PERSONAL_DATA,
     &crate::notify::follows::PERSONAL_DATA,

@@ -59,6 +59,16 @@ pub const SETTINGS: &[Setting] = &[
         "how many people must report a proposal or comment before it is hidden pending review (a positive number)",
     ),
     Setting::new(
+        "time_zone",
+        "Europe/Brussels",
+        "the city's time zone, a name from the IANA time zone database such as Europe/Amsterdam (new meetings start in it)",
+    ),
+    Setting::new(
+        "results_licence",
+        "http://publications.europa.eu/resource/authority/licence/CC_BY_4_0",
+        "the IRI of the licence of consultation results published in the catalog (an EU licence authority IRI such as …/licence/CC0)",
+    ),
+    Setting::new(
         "smtp_url",
         "",
         "empty (reset links go to the log), smtps://user:password@host:465 (TLS), smtp://user:password@host:587?tls=required (STARTTLS) or smtp://host:25 (plain, local relays only)",
@@ -208,6 +218,10 @@ pub struct Config {
     pub sparql_max_rows: usize,
     /// Distinct reports that hide a contribution pending review.
     pub auto_hide_reports: usize,
+    /// The city's time zone (IANA name): where new meetings are.
+    pub time_zone: String,
+    /// The licence of consultation results published in the catalog.
+    pub results_licence: String,
     /// Sending mail, and signing in through a provider.
     pub auth: AuthConfig,
 }
@@ -327,6 +341,18 @@ impl Config {
             parse(&get("sparql_timeout_ms"), "sparql_timeout_ms", positive)? as u64;
         let sparql_max_rows = parse(&get("sparql_max_rows"), "sparql_max_rows", positive)?;
         let auto_hide_reports = parse(&get("auto_hide_reports"), "auto_hide_reports", positive)?;
+        let time_zone = parse(&get("time_zone"), "time_zone", |v| {
+            if crate::consult::meeting_time::is_known(v) {
+                Ok(v.to_owned())
+            } else {
+                Err("the time zone database has no such zone".into())
+            }
+        })?;
+        let results_licence = parse(&get("results_licence"), "results_licence", |v| {
+            oxigraph::model::NamedNode::new(v)
+                .map(|_| v.to_owned())
+                .map_err(|e| format!("it is not an IRI ({e})"))
+        })?;
         let auth = AuthConfig::from_values(&get)?;
         Ok(Config {
             address,
@@ -342,6 +368,8 @@ impl Config {
             sparql_timeout_ms,
             sparql_max_rows,
             auto_hide_reports,
+            time_zone,
+            results_licence,
             auth,
         })
     }

@@ -107,3 +107,25 @@ pub async fn proposals_citing(
     .await?;
     Ok(rows.iter().map(|r| r.get(0)).collect())
 }
+
+/// Every citation of process `process_id`'s proposals: per proposal
+/// number, the IRIs it cites in order (the process's own evidence left
+/// out).
+pub async fn of_proposals(
+    db: &mut AnyConnection,
+    process_id: &str,
+) -> Result<std::collections::HashMap<i64, Vec<String>>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT proposal_number, record_iri FROM consult_citations \
+         WHERE process_id = $1 AND proposal_number <> $2 ORDER BY proposal_number, position",
+    )
+    .bind(process_id)
+    .bind(PROCESS_EVIDENCE)
+    .fetch_all(&mut *db)
+    .await?;
+    let mut cited: std::collections::HashMap<i64, Vec<String>> = Default::default();
+    for row in &rows {
+        cited.entry(row.get(0)).or_default().push(row.get(1));
+    }
+    Ok(cited)
+}

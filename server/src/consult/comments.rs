@@ -290,3 +290,37 @@ pub async fn hidden(db: &mut AnyConnection) -> Result<Vec<Comment>, sqlx::Error>
     .await?;
     Ok(rows.iter().map(comment_of).collect())
 }
+
+/// The export's query: public comments (not deleted, hidden or erased, on
+/// the process or on a public proposal) with their authors' pseudonyms.
+static PUBLIC_QUERY: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    let columns = COLUMNS
+        .split(", ")
+        .map(|c| format!("c.{}", c.trim()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!(
+        "SELECT {columns}, CASE WHEN a.deleted_at IS NULL THEN a.pseudonym END AS pseudonym \
+         FROM consult_comments c JOIN accounts a ON a.id = c.author_id \
+         LEFT JOIN consult_proposals p ON p.process_id = c.process_id \
+         AND p.number = c.proposal_number \
+         WHERE c.process_id = $1 AND c.deleted_at IS NULL AND c.hidden_at IS NULL \
+         AND c.erased_at IS NULL AND (c.proposal_number = 0 OR (p.hidden_at IS NULL \
+         AND p.erased_at IS NULL)) ORDER BY c.created_at, c.id"
+    )
+});
+
+/// Process `process_id`'s public comments, oldest first, each with its
+/// author's pseudonym (`None` once the account is deleted), read as a
+/// stream: the open-data export.
+pub fn public_stream<'a>(
+    db: &'a mut AnyConnection,
+    process_id: &'a str,
+) -> futures_util::stream::BoxStream<'a, Result<(Comment, Option<String>), sqlx::Error>> {
+    use futures_util::StreamExt;
+    sqlx::query(PUBLIC_QUERY.as_str())
+        .bind(process_id)
+        .fetch(db)
+        .map(|row| row.map(|row| (comment_of(&row), row.get("pseudonym"))))
+        .boxed()
+}

@@ -44,6 +44,21 @@ pub enum Draft<'a> {
         /// The survey.
         number: i64,
     },
+    /// The meeting form of process `process_id`, for meeting `number`
+    /// (0: a new one).
+    Meeting {
+        /// The process.
+        process_id: &'a str,
+        /// The meeting edited, or 0.
+        number: i64,
+    },
+    /// The minutes form of meeting `number` of process `process_id`.
+    Minutes {
+        /// The process.
+        process_id: &'a str,
+        /// The meeting.
+        number: i64,
+    },
 }
 
 impl Draft<'_> {
@@ -58,6 +73,8 @@ impl Draft<'_> {
             Draft::Response { process_id, number } => {
                 ("response", format!("{process_id}/{number}"))
             }
+            Draft::Meeting { process_id, number } => ("meeting", format!("{process_id}/{number}")),
+            Draft::Minutes { process_id, number } => ("minutes", format!("{process_id}/{number}")),
         }
     }
 }

@@ -1,5 +1,5 @@
 //! Consultations: processes with phases, proposals citing catalog records,
-//! supports, threaded comments. Each table has its module (`processes`,
+//! supports, threaded comments, surveys, meetings. Each table has its module (`processes`,
 //! `proposals`, `citations`, `supports`, `form_drafts`, `comments`,
 //! `comment_votes`), whose functions take a connection or a transaction;
 //! `participation` (proposals, supports, answers) and `discussion`
@@ -8,15 +8,25 @@
 //! (`app::consult::Consultations`), with `evidence` and `threads`;
 //! `markdown` makes text safe to show.
 
+pub mod attending;
+pub mod calendar;
 pub mod citations;
 pub mod comment_votes;
 pub mod comments;
 pub mod covers;
 pub mod discussion;
+pub mod engagement;
 pub mod erasure;
 pub mod evidence;
+pub mod exports;
 pub mod form_drafts;
 pub mod markdown;
+pub mod meeting_admin;
+pub mod meeting_outcomes;
+pub mod meeting_pages;
+pub mod meeting_registrations;
+pub mod meeting_time;
+pub mod meetings;
 pub mod moderation;
 pub mod pages;
 pub mod participation;
@@ -26,6 +36,9 @@ pub mod processes;
 pub mod proposals;
 pub mod queue;
 pub mod reports;
+pub mod results;
+pub mod results_dataset;
+pub mod results_pages;
 pub mod supports;
 pub mod survey_admin;
 pub mod survey_pages;
@@ -35,5 +48,6 @@ pub mod surveys;
 pub mod threads;
 pub mod views;
 
+pub use meeting_pages::MeetingPages;
 pub use pages::ConsultationPages;
 pub use survey_pages::SurveyPages;

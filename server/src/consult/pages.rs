@@ -215,6 +215,21 @@ impl Consultations for ConsultationPages {
                     ));
                 }
             }
+            let meetings = crate::consult::meetings::of_process(db, &process.id)
+                .await
+                .map_err(unavailable)?
+                .iter()
+                .map(|m| crate::consult::meeting_pages::summary(m, now.as_str()))
+                .collect();
+            let engagement = if caller.may(crate::auth::Permission::Moderate) {
+                Some(
+                    crate::consult::engagement::of_process(db, &process)
+                        .await
+                        .map_err(unavailable)?,
+                )
+            } else {
+                None
+            };
             Ok(ProcessView {
                 header,
                 summary: process.summary.clone(),
@@ -239,6 +254,8 @@ impl Consultations for ConsultationPages {
                 comments,
                 surveys,
                 polls,
+                meetings,
+                engagement,
             })
         })
     }

@@ -506,3 +506,33 @@ pub async fn hidden(db: &mut AnyConnection) -> Result<Vec<Proposal>, sqlx::Error
     .await?;
     Ok(rows.iter().map(proposal_of).collect())
 }
+
+/// The export's query: public proposals with their authors' pseudonyms.
+static PUBLIC_QUERY: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    let columns = COLUMNS
+        .split(", ")
+        .map(|c| format!("p.{c}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!(
+        "SELECT {columns}, CASE WHEN a.deleted_at IS NULL THEN a.pseudonym END AS pseudonym \
+         FROM consult_proposals p JOIN accounts a ON a.id = p.author_id \
+         WHERE p.process_id = $1 AND p.hidden_at IS NULL AND p.erased_at IS NULL \
+         ORDER BY p.number"
+    )
+});
+
+/// Process `process_id`'s public proposals by number, each with its
+/// author's pseudonym (`None` once the account is deleted), read as a
+/// stream: the open-data export.
+pub fn public_stream<'a>(
+    db: &'a mut AnyConnection,
+    process_id: &'a str,
+) -> futures_util::stream::BoxStream<'a, Result<(Proposal, Option<String>), sqlx::Error>> {
+    use futures_util::StreamExt;
+    sqlx::query(PUBLIC_QUERY.as_str())
+        .bind(process_id)
+        .fetch(db)
+        .map(|row| row.map(|row| (proposal_of(&row), row.get("pseudonym"))))
+        .boxed()
+}

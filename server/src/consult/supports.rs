@@ -122,3 +122,26 @@ pub const PERSONAL_DATA: PersonalData = PersonalData {
         "a support is part of a proposal's public count; the deleted account it points to no longer names anyone",
     ),
 };
+
+/// Supports of process `process_id`'s public proposals per proposal and
+/// UTC day (`YYYY-MM-DD`), counted in SQL: the open-data export.
+pub async fn per_day(
+    db: &mut AnyConnection,
+    process_id: &str,
+) -> Result<Vec<(i64, String, i64)>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT s.proposal_number, SUBSTR(s.created_at, 1, 10) AS day, COUNT(*) \
+         FROM consult_supports s JOIN consult_proposals p ON p.process_id = s.process_id \
+         AND p.number = s.proposal_number \
+         WHERE s.process_id = $1 AND p.hidden_at IS NULL AND p.erased_at IS NULL \
+         GROUP BY s.proposal_number, SUBSTR(s.created_at, 1, 10) \
+         ORDER BY s.proposal_number, day",
+    )
+    .bind(process_id)
+    .fetch_all(&mut *db)
+    .await?;
+    Ok(rows
+        .iter()
+        .map(|r| (r.get(0), r.get(1), r.get(2)))
+        .collect())
+}

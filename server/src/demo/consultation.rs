@@ -295,6 +295,12 @@ pub async fn seed(stores: &Stores, base: &str) -> anyhow::Result<()> {
     super::surveys::seed(&mut tx, &process.id, &citizens)
         .await
         .context("Failed to create the demo surveys")?;
+    super::meetings::seed(&mut tx, &process.id, &citizens)
+        .await
+        .context("Failed to create the demo meetings")?;
+    super::closed_process::seed(&mut tx, base, &citizens, moderator)
+        .await
+        .context("Failed to create the demo's closed consultation")?;
     tx.commit().await?;
     Ok(())
 }

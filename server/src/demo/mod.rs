@@ -2,8 +2,10 @@
 //! fresh `make run` shows a living catalog. Its datasets go through the
 //! importer like any publisher's file.
 
+mod closed_process;
 mod consultation;
 mod generator;
+mod meetings;
 mod surveys;
 
 pub use generator::{generate_catalog, generate_catalog_from};
@@ -84,6 +86,16 @@ pub async fn seed(stores: &Stores, catalog: &CatalogServices) -> anyhow::Result<
         .context("Failed to import the demo datasets")?;
     seed_organisation(stores, &iris).await?;
     consultation::seed(stores, iris.base.as_str()).await?;
+    // The closed consultation's results, as a dataset of the catalog.
+    crate::consult::results_dataset::Publisher {
+        sql: stores.sql.clone(),
+        importer: importer.clone(),
+        base_url: iris.base.trim_end_matches('/').to_owned(),
+        licence: crate::consult::results_dataset::DEFAULT_LICENCE.to_owned(),
+    }
+    .publish_due()
+    .await
+    .context("Failed to publish the demo consultation's results")?;
     let mut db = stores
         .sql
         .conn()

@@ -13,14 +13,17 @@ mod csrf;
 mod feed;
 mod form_failures;
 pub(crate) mod lang;
+mod meetings;
 mod moderation;
 mod notifications;
 mod oidc;
+mod open_data;
 mod ops;
 mod process_admin;
 pub mod publish;
 mod records;
 mod request_metrics;
+mod results;
 mod security;
 mod sitemap;
 pub(crate) mod static_files;
@@ -57,6 +60,9 @@ pub fn journeys(config: &Config) -> Routes {
         .merge(notifications::routes())
         .merge(process_admin::routes())
         .merge(surveys::routes())
+        .merge(meetings::routes())
+        .merge(open_data::routes())
+        .merge(results::routes())
         .merge(sitemap::routes())
         .merge(feed::routes())
         .merge(crate::api::routes(

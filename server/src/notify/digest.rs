@@ -169,6 +169,10 @@ fn line(base: &str, item: &Stored) -> String {
         E::PhaseStarted(kind) => {
             format!("“{}” entered its {} phase", item.process_title, kind.code())
         }
+        E::SeatGiven => format!(
+            "A seat became free at a meeting of “{}”: it is yours",
+            item.process_title
+        ),
     };
     format!("- {sentence}\n  {base}{}", super::href(item))
 }

@@ -15,6 +15,9 @@ pub use pages::NotificationPages;
 
 /// Where a notification's reader reads about it.
 pub fn href(item: &inbox::Stored) -> String {
+    if item.event == app::account::NotificationEvent::SeatGiven {
+        return format!("/consultations/{}#meetings", item.slug);
+    }
     let page = if item.number > 0 {
         format!("/consultations/{}/proposals/{}", item.slug, item.number)
     } else {

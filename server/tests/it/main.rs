@@ -13,6 +13,7 @@ mod crash;
 mod csrf;
 mod discussion;
 mod http_caching;
+mod meetings;
 mod migrations;
 mod notifications;
 mod oidc;

@@ -19,6 +19,7 @@ pub use builder::*;
 pub use definition::*;
 pub use load::*;
 pub use question_fields::point_label;
+pub use result_charts::QuestionChart;
 #[cfg(feature = "ssr")]
 pub use service::Surveys;
 pub use survey_form_page::SurveyFormPage;

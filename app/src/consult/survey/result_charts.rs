@@ -39,13 +39,19 @@ pub fn SurveyResultsView(results: SurveyResults, action: String) -> impl IntoVie
     }
 }
 
-/// One question's result: its caption, chart and table.
+/// One question's result: its caption, chart and table; `prefix` keeps
+/// its ids apart from another survey's on the same page.
 #[component]
-pub fn QuestionChart(question: QuestionResult, moderated: bool, action: String) -> impl IntoView {
+pub fn QuestionChart(
+    question: QuestionResult,
+    moderated: bool,
+    action: String,
+    #[prop(optional)] prefix: String,
+) -> impl IntoView {
     let i18n = use_i18n();
     let caption = format!("{}. {}", question.number + 1, question.prompt);
     let answered = question.answered;
-    let title_id = format!("chart-{}-title", question.number);
+    let title_id = format!("{prefix}chart-{}-title", question.number);
     let chart = match question.chart {
         ResultChart::Bars(bars) => {
             view! { <Bars bars answered title_id=title_id.clone() caption=caption.clone() /> }

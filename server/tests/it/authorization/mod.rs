@@ -6,6 +6,7 @@
 //! functions, so a new route without an entry here fails the test.
 
 mod consult_probes;
+mod meeting_probes;
 mod notification_probes;
 mod probes;
 mod process_probes;
@@ -114,6 +115,7 @@ fn expected(method: &str, path: &str) -> Option<Allowed> {
         | ("POST", "/consultations/{slug}/follow")
         | ("POST", "/consultations/{slug}/proposals/{id}/follow")
         | ("POST", "/consultations/{slug}/surveys/{number}")
+        | ("POST", "/consultations/{slug}/meetings/{number}/registration")
         | ("POST", "/notifications/read")
         | ("POST", "/notifications/digest") => Allowed::SignedIn,
         // The signed link in the digest needs no sign-in.
@@ -122,7 +124,11 @@ fn expected(method: &str, path: &str) -> Option<Allowed> {
         | ("POST", "/moderation/consultations")
         | ("POST", "/moderation/consultations/{slug}")
         | ("POST", "/moderation/consultations/{slug}/surveys")
-        | ("POST", "/moderation/consultations/{slug}/surveys/{number}") => Allowed::Moderators,
+        | ("POST", "/moderation/consultations/{slug}/surveys/{number}")
+        | ("POST", "/moderation/consultations/{slug}/meetings")
+        | ("POST", "/moderation/consultations/{slug}/meetings/{number}")
+        | ("POST", "/moderation/consultations/{slug}/meetings/{number}/minutes")
+        | ("POST", "/moderation/consultations/{slug}/results") => Allowed::Moderators,
         // Publishing what a citizen wrote is an administrator's decision.
         ("POST", "/moderation/consultations/{slug}/surveys/{number}/texts") => Allowed::Admins,
         ("POST", "/consultations/{slug}/proposals/{id}/answer") => Allowed::Moderators,
@@ -142,7 +148,8 @@ fn expected(method: &str, path: &str) -> Option<Allowed> {
         ("POST", "/api/fn/proposal-form") | ("POST", "/api/fn/notifications") => Allowed::SignedIn,
         ("POST", "/api/fn/moderation")
         | ("POST", "/api/fn/process-form")
-        | ("POST", "/api/fn/survey-form") => Allowed::Moderators,
+        | ("POST", "/api/fn/survey-form")
+        | ("POST", "/api/fn/meeting-form") => Allowed::Moderators,
         (_, path) if path.starts_with("/api/fn/") => Allowed::Everyone,
         _ => return None,
     })

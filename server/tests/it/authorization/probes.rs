@@ -104,6 +104,11 @@ pub async fn run(
     {
         return outcome;
     }
+    if method == Method::POST
+        && let Some(outcome) = super::meeting_probes::run(world, path, role, cookie).await
+    {
+        return outcome;
+    }
     match (method.as_str(), path) {
         ("POST", "/lang") => {
             processed(&post(&world.app, path, cookie, &[("locale", "fr"), ("next", "/")]).await)
