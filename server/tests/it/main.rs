@@ -28,6 +28,7 @@ mod publishers;
 mod record_form;
 mod record_pages;
 mod records_and_feed;
+mod results;
 mod round_trip;
 mod search;
 mod server_fns;
