@@ -35,6 +35,8 @@ const PAGES = [
   '/consultations/havenkade-cycle-route/surveys/2',
   '/consultations/havenkade-cycle-route/meetings/1',
   '/consultations/havenkade-cycle-route/meetings/2',
+  '/consultations/havenkade-cycle-route/results',
+  '/consultations/school-streets/results',
   '/moderation',
   '/notifications/unsubscribe?account=nobody&signature=00',
   '/notifications/unsubscribe?done=unsubscribed',

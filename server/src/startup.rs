@@ -157,19 +157,22 @@ impl Application {
         crate::notify::phases::watch(self.stores.sql.clone());
         // Results datasets: published when a results phase begins, and
         // again when the results change.
-        self.results.watch();
+        let results = self.results.watch();
         if self.mailer.sends_mail() {
             crate::notify::digest::watch(self.stores.sql.clone(), self.mailer, self.public_url);
         }
         tracing::info!(address = %self.address, "Plaza is listening");
-        axum::serve(
+        let served = axum::serve(
             listener,
             self.router
                 .into_make_service_with_connect_info::<SocketAddr>(),
         )
         .with_graceful_shutdown(shutdown)
-        .await
-        .context("The HTTP server failed")?;
+        .await;
+        // The publishing task holds the catalog's store: end it first.
+        results.abort();
+        let _ = results.await;
+        served.context("The HTTP server failed")?;
         tracing::info!("requests drained; closing the stores");
         self.stores.close().await;
         tracing::info!("Plaza stopped cleanly");

@@ -49,6 +49,81 @@ impl ExportKind {
     pub fn from_code(code: &str) -> Option<ExportKind> {
         Self::ALL.into_iter().find(|k| k.code() == code)
     }
+
+    /// Its fields, in order: the CSV header and the JSON keys.
+    pub fn columns(self) -> &'static [&'static str] {
+        match self {
+            ExportKind::Proposals => &[
+                "number",
+                "title",
+                "state",
+                "answer",
+                "answered_at",
+                "supports",
+                "comments",
+                "latitude",
+                "longitude",
+                "place",
+                "citations",
+                "author",
+                "published_at",
+                "url",
+            ],
+            ExportKind::Comments => &[
+                "id",
+                "proposal",
+                "parent",
+                "author",
+                "alignment",
+                "body",
+                "ups",
+                "downs",
+                "created_at",
+                "edited_at",
+            ],
+            ExportKind::Supports => &["proposal", "day", "supports"],
+            ExportKind::Surveys => &[
+                "survey",
+                "survey_title",
+                "question",
+                "question_type",
+                "prompt",
+                "row",
+                "option",
+                "count",
+                "answered",
+                "share",
+                "average_rank",
+            ],
+            ExportKind::Meetings => &[
+                "number",
+                "title",
+                "format",
+                "starts_at",
+                "ends_at",
+                "time_zone",
+                "address",
+                "latitude",
+                "longitude",
+                "online_url",
+                "capacity",
+                "registered",
+                "waiting",
+                "attendance",
+                "minutes",
+                "outcomes",
+                "url",
+            ],
+            ExportKind::Engagement => &[
+                "week",
+                "proposals",
+                "supports",
+                "comments",
+                "responses",
+                "registrations",
+            ],
+        }
+    }
 }
 
 /// How an export is written.

@@ -74,77 +74,7 @@ impl From<Option<f64>> for Cell {
 
 /// The fields of each export, in order: the CSV header and the JSON keys.
 pub fn columns(kind: ExportKind) -> &'static [&'static str] {
-    match kind {
-        ExportKind::Proposals => &[
-            "number",
-            "title",
-            "state",
-            "answer",
-            "answered_at",
-            "supports",
-            "comments",
-            "latitude",
-            "longitude",
-            "place",
-            "citations",
-            "author",
-            "published_at",
-            "url",
-        ],
-        ExportKind::Comments => &[
-            "id",
-            "proposal",
-            "parent",
-            "author",
-            "alignment",
-            "body",
-            "ups",
-            "downs",
-            "created_at",
-            "edited_at",
-        ],
-        ExportKind::Supports => &["proposal", "day", "supports"],
-        ExportKind::Surveys => &[
-            "survey",
-            "survey_title",
-            "question",
-            "question_type",
-            "prompt",
-            "row",
-            "option",
-            "count",
-            "answered",
-            "share",
-            "average_rank",
-        ],
-        ExportKind::Meetings => &[
-            "number",
-            "title",
-            "format",
-            "starts_at",
-            "ends_at",
-            "time_zone",
-            "address",
-            "latitude",
-            "longitude",
-            "online_url",
-            "capacity",
-            "registered",
-            "waiting",
-            "attendance",
-            "minutes",
-            "outcomes",
-            "url",
-        ],
-        ExportKind::Engagement => &[
-            "week",
-            "proposals",
-            "supports",
-            "comments",
-            "responses",
-            "registrations",
-        ],
-    }
+    kind.columns()
 }
 
 /// The reader went away: stop reading.

@@ -26,6 +26,10 @@ use crate::consult::processes::{self, Area, Process};
 use crate::consult::{citations, results};
 use crate::store::{SqlStore, Timestamp};
 
+/// One publication at a time in this process: the clock's and a
+/// moderator's would otherwise build and import the same record at once.
+static PUBLISHING: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
 /// CC BY 4.0, the licence of results unless configured (`results_licence`).
 pub const DEFAULT_LICENCE: &str =
     "http://publications.europa.eu/resource/authority/licence/CC_BY_4_0";
@@ -202,12 +206,24 @@ pub fn turtle(inputs: &Inputs<'_>) -> String {
             ExportFormat::Json => "JSON",
         };
         out.push_str(&format!(
-            "\n{distribution} a dcat:Distribution ;\n  dct:title {}@en ;\n  \
+            "\n{distribution} a dcat:Distribution ;\n  dct:title {}@en ;\n  dct:description {}@en ;\n  \
              dcat:accessURL <{page}> ;\n  dcat:downloadURL <{download}> ;\n  \
              dcat:mediaType <http://www.iana.org/assignments/media-types/{}> ;\n  \
              dct:format <http://publications.europa.eu/resource/authority/file-type/{file_type}> ;\n  \
              dcat:byteSize \"{size}\"^^xsd:nonNegativeInteger ;\n  dct:license <{}> .\n",
             literal(&format!("{} ({file_type})", kind.code())),
+            literal(&format!(
+                "{}, one {} per row, with the fields: {}.",
+                match format {
+                    ExportFormat::Csv => "RFC 4180 CSV in UTF-8 with a header row",
+                    ExportFormat::Json => "A JSON array of objects",
+                },
+                match format {
+                    ExportFormat::Csv => "line",
+                    ExportFormat::Json => "object",
+                },
+                kind.columns().join(", ")
+            )),
             format.media_type(),
             inputs.licence
         ));
@@ -284,6 +300,7 @@ impl Publisher {
         if !in_results(process, Timestamp::now().as_str()) {
             return Ok(Published::NotYet);
         }
+        let _one_at_a_time = PUBLISHING.lock().await;
         let base_iri = format!("{}/", self.base_url);
         let mut db = self.sql.conn().await?;
         let inputs = inputs_of(&mut db, process, &self.base_url, &base_iri, &self.licence).await?;
@@ -334,11 +351,14 @@ impl Publisher {
         Ok(imported)
     }
 
-    /// Publishes the results that are due now and every ten minutes, for
-    /// as long as Plaza runs (a results phase begins by the clock).
-    pub fn watch(self) {
+    /// Publishes the results that are due every ten minutes, from ten
+    /// minutes after the start (seeding publishes the demo's at once),
+    /// until the task is aborted (when the server stops: it holds the
+    /// stores).
+    pub fn watch(self) -> tokio::task::JoinHandle<()> {
         tokio::spawn(async move {
-            let mut every = tokio::time::interval(Duration::from_secs(600));
+            let period = Duration::from_secs(600);
+            let mut every = tokio::time::interval_at(tokio::time::Instant::now() + period, period);
             loop {
                 every.tick().await;
                 match self.publish_due().await {
@@ -347,6 +367,6 @@ impl Publisher {
                     Err(err) => tracing::warn!("publishing consultation results failed: {err}"),
                 }
             }
-        });
+        })
     }
 }

@@ -41,7 +41,7 @@ fn reindex_rebuilds_the_search_index_from_the_store() {
     let message = String::from_utf8_lossy(&rebuilt.stderr);
     assert!(rebuilt.status.success(), "{message}");
     assert!(
-        message.contains("Rebuilt the search index: 6 records"),
+        message.contains("Rebuilt the search index: 7 records"),
         "{message}"
     );
     assert!(search.join("meta.json").exists());

@@ -35,7 +35,7 @@ async fn the_home_page_is_complete_html_without_javascript() {
     assert!(body.contains("Skip to main content"));
     // Data from the RDF store is in the HTML itself, not loaded by script.
     assert!(body.contains("Air quality measurements"), "{body}");
-    assert!(body.contains("6 datasets in the catalog"), "{body}");
+    assert!(body.contains("7 datasets in the catalog"), "{body}");
     assert!(body.contains("City of Havenstad"));
 }
 
@@ -72,7 +72,7 @@ async fn the_catalog_lists_every_demo_dataset_newest_first() {
     let bikes = body.find("Bicycle counts").expect("bicycle counts listed");
     let budget = body.find("City budget 2026").expect("budget listed");
     assert!(air < bikes && bikes < budget, "sorted by last modification");
-    assert!(body.contains(">6 results<"), "{body}");
+    assert!(body.contains(">7 results<"), "{body}");
 }
 
 #[tokio::test]

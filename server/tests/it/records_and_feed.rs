@@ -146,14 +146,14 @@ async fn the_feed_pages_with_hydra_and_each_page_is_self_contained() {
             "<http://plaza.test/catalog.nt?page=1&page_size=2>",
         ),
         ("next", "<http://plaza.test/catalog.nt?page=3&page_size=2>"),
-        ("last", "<http://plaza.test/catalog.nt?page=3&page_size=2>"),
+        ("last", "<http://plaza.test/catalog.nt?page=4&page_size=2>"),
     ] {
         assert!(
             page.contains(&format!("{view} {} {object} .", hydra(predicate))),
             "{predicate} missing:\n{page}"
         );
     }
-    assert!(page.contains(&format!("{view} {} \"6\"", hydra("totalItems"))));
+    assert!(page.contains(&format!("{view} {} \"7\"", hydra("totalItems"))));
     assert!(page.contains(&format!(
         "{view} {} {} .",
         "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>",
@@ -182,7 +182,7 @@ async fn the_feed_filters_by_modification_date_and_text() {
             .map(|l| l.split('"').nth(1).unwrap().parse::<usize>().unwrap())
             .expect("totalItems")
     };
-    assert_eq!(total(app.get("/catalog.nt").await.1), 6);
+    assert_eq!(total(app.get("/catalog.nt").await.1), 7);
     assert_eq!(total(app.get("/catalog.nt?q=BICYCLE").await.1), 1);
     assert_eq!(
         total(app.get("/catalog.nt?modified_since=2999-01-01").await.1),
@@ -194,7 +194,7 @@ async fn the_feed_filters_by_modification_date_and_text() {
                 .await
                 .1
         ),
-        6
+        7
     );
 }
 

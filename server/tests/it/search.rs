@@ -60,7 +60,7 @@ async fn words_find_records_in_any_language_and_in_other_word_forms() {
 async fn facets_count_every_value_and_a_facet_link_narrows_the_results() {
     let app = TestApp::spawn().await;
     let all = page(&app, "/catalog").await;
-    assert_eq!(count(&all), 6);
+    assert_eq!(count(&all), 7);
     for facet in [
         "Type",
         "Theme",
@@ -95,7 +95,7 @@ async fn facets_count_every_value_and_a_facet_link_narrows_the_results() {
         listed,
         "the facet count is the result count"
     );
-    assert!(listed < 6);
+    assert!(listed < 7);
     assert!(
         filtered.contains("Remove filter"),
         "the active filter is shown"
@@ -133,11 +133,11 @@ async fn sorting_by_title_pages_through_every_record_once_with_stable_urls() {
     for number in 1..=3 {
         let path = format!("/catalog?sort=title&page={number}");
         let html = page(&app, &path).await;
-        assert_eq!(count(&html), 51);
+        assert_eq!(count(&html), 52);
         let on_page = titles(&html);
         assert_eq!(
             on_page.len(),
-            if number < 3 { 20 } else { 11 },
+            if number < 3 { 20 } else { 12 },
             "page {number}"
         );
         assert_eq!(
@@ -198,7 +198,7 @@ async fn an_imported_record_is_found_at_once_and_an_update_replaces_it() {
     );
     assert_eq!(
         count(&page(&app, "/catalog").await),
-        7,
+        8,
         "the record is listed once"
     );
 }
@@ -242,7 +242,7 @@ async fn a_missing_index_is_rebuilt_and_a_stale_one_is_brought_in_step_at_start(
     let app = TestApp::spawn_in(dir, &[]).await;
     assert_eq!(
         count(&page(&app, "/catalog").await),
-        7,
+        8,
         "rebuilt from the store"
     );
     let dir = app.stop().await;
@@ -251,7 +251,7 @@ async fn a_missing_index_is_rebuilt_and_a_stale_one_is_brought_in_step_at_start(
     let app = TestApp::spawn_in(dir, &[]).await;
     assert_eq!(
         count(&page(&app, "/catalog").await),
-        7,
+        8,
         "a damaged index is rebuilt"
     );
 }
@@ -280,13 +280,13 @@ async fn hostile_text_in_the_search_box_and_filters_is_shown_as_text_and_changes
             assert!(!html.contains("<img src=x"), "{path}");
         }
     }
-    // The store is untouched: the feed still counts six records.
+    // The store is untouched: the feed still counts seven records.
     let (_, triples) = app.get("/catalog.nt").await;
     assert!(
-        triples.contains("<http://www.w3.org/ns/hydra/core#totalItems> \"6\""),
+        triples.contains("<http://www.w3.org/ns/hydra/core#totalItems> \"7\""),
         "{triples}"
     );
-    assert_eq!(count(&page(&app, "/catalog").await), 6);
+    assert_eq!(count(&page(&app, "/catalog").await), 7);
 }
 
 fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
@@ -343,7 +343,7 @@ async fn the_sitemap_lists_every_record_page_and_robots_txt_points_to_it() {
     assert!(pages.contains("<loc>http://plaza.test/catalog</loc>"));
     let (status, records) = app.get("/sitemap/records-1.xml").await;
     assert_eq!(status, 200);
-    assert_eq!(records.matches("<url>").count(), 6, "{records}");
+    assert_eq!(records.matches("<url>").count(), 7, "{records}");
     assert!(
         records.contains(
             "<loc>http://plaza.test/datasets/bicycle-counts</loc><lastmod>2026-11-20</lastmod>"

@@ -36,10 +36,10 @@ async fn dataset_count(app: &TestApp) -> String {
 async fn select_answers_in_json_xml_csv_and_tsv() {
     let app = TestApp::spawn().await;
     for (accept, expected) in [
-        ("application/sparql-results+json", "\"value\":\"6\""),
-        ("application/sparql-results+xml", ">6</literal>"),
-        ("text/csv", "n\r\n6"),
-        ("text/tab-separated-values", "?n\n6"),
+        ("application/sparql-results+json", "\"value\":\"7\""),
+        ("application/sparql-results+xml", ">7</literal>"),
+        ("text/csv", "n\r\n7"),
+        ("text/tab-separated-values", "?n\n7"),
     ] {
         let response = query(&app, COUNT, accept).await;
         assert_eq!(response.status(), StatusCode::OK, "{accept}");
@@ -79,7 +79,7 @@ async fn post_as_form_and_as_sparql_query_both_work() {
                 .body(form_urlencoded_pair("query", COUNT))
         })
         .await;
-    assert_eq!(form.text().await.unwrap().lines().nth(1), Some("6"));
+    assert_eq!(form.text().await.unwrap().lines().nth(1), Some("7"));
     let direct = app
         .send(Method::POST, "/sparql", |r| {
             r.header("Content-Type", "application/sparql-query")
@@ -87,7 +87,7 @@ async fn post_as_form_and_as_sparql_query_both_work() {
                 .body(COUNT)
         })
         .await;
-    assert_eq!(direct.text().await.unwrap().lines().nth(1), Some("6"));
+    assert_eq!(direct.text().await.unwrap().lines().nth(1), Some("7"));
 }
 
 #[tokio::test]
@@ -214,7 +214,7 @@ async fn browsers_get_an_editor_with_examples_and_results_as_a_table() {
     assert!(html.contains("<textarea id=\"query\" name=\"query\""));
     assert!(html.contains("Examples"));
     let results = query(&app, COUNT, "text/html").await.text().await.unwrap();
-    assert!(results.contains("<td>6</td>"), "{results}");
+    assert!(results.contains("<td>7</td>"), "{results}");
 }
 
 #[tokio::test]
@@ -231,16 +231,16 @@ count = "SELECT (COUNT(*) AS ?n) WHERE { ?d a <http://www.w3.org/ns/dcat#Dataset
 client = SPARQLWrapper(endpoint)
 client.setQuery(count)
 client.setReturnFormat(JSON)
-assert client.query().convert()["results"]["bindings"][0]["n"]["value"] == "6"
+assert client.query().convert()["results"]["bindings"][0]["n"]["value"] == "7"
 client.setReturnFormat(XML)
-assert client.query().convert().getElementsByTagName("literal")[0].firstChild.data == "6"
+assert client.query().convert().getElementsByTagName("literal")[0].firstChild.data == "7"
 client.setReturnFormat(CSV)
-assert client.query().convert().decode().splitlines()[1] == "6"
+assert client.query().convert().decode().splitlines()[1] == "7"
 client.setReturnFormat(TSV)
-assert client.query().convert().decode().splitlines()[1] == "6"
+assert client.query().convert().decode().splitlines()[1] == "7"
 client.setMethod(POST)
 client.setReturnFormat(JSON)
-assert client.query().convert()["results"]["bindings"][0]["n"]["value"] == "6"
+assert client.query().convert()["results"]["bindings"][0]["n"]["value"] == "7"
 client.setQuery("CONSTRUCT { ?d a <http://www.w3.org/ns/dcat#Dataset> } WHERE { ?d a <http://www.w3.org/ns/dcat#Dataset> }")
 client.setReturnFormat(TURTLE)
 graph = client.query().convert()

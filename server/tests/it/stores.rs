@@ -63,7 +63,7 @@ async fn plaza_serves_the_demo_city_on_postgresql() {
     let (status, body) = app.get("/readyz").await;
     assert_eq!(status, 200, "{body}");
     let (_, home) = app.get("/").await;
-    assert!(home.contains("6 datasets in the catalog"));
+    assert!(home.contains("7 datasets in the catalog"));
     let store = SqlStore::connect(&url).await.expect("connect");
     let mut db = store.conn().await.expect("connection");
     assert!(
@@ -87,12 +87,12 @@ async fn the_demo_city_is_seeded_on_first_start_only() {
         "a SQLite database is created"
     );
     let (_, home) = app.get("/").await;
-    assert!(home.contains("6 datasets in the catalog"));
+    assert!(home.contains("7 datasets in the catalog"));
     // A restart on the same data keeps the data and does not seed twice.
     let dir = app.stop().await;
     let app = TestApp::spawn_in(dir, &[]).await;
     let (_, home) = app.get("/").await;
-    assert!(home.contains("6 datasets in the catalog"));
+    assert!(home.contains("7 datasets in the catalog"));
 }
 
 #[tokio::test]

@@ -197,10 +197,13 @@ fn ResultsContent(view: ResultsView) -> impl IntoView {
         .map(|kind| {
             let csv = export_path(&slug, kind, ExportFormat::Csv);
             let json = export_path(&slug, kind, ExportFormat::Json);
+            let fields = kind.columns().join(", ");
             view! {
                 <li>
                     {export_label(kind)}": "
                     <a href=csv>"CSV"</a>" · "<a href=json>"JSON"</a>
+                    <br />
+                    <span class="hint">{t!(i18n, results.fields)}" "<code>{fields}</code></span>
                 </li>
             }
         })
