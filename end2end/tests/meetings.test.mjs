@@ -4,7 +4,7 @@
 // the minutes of the walk held earlier.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, settle, signInWithKeyboard, MODES, RESIDENT } from './support.mjs';
+import { launch, openPage, settle, signInWithKeyboard, BASE, MODES, RESIDENT } from './support.mjs';
 
 const PROCESS = 'A safe cycle route along the Havenkade';
 const EVENING = 'Evening session: what we heard, and questions to the alderman';
@@ -39,7 +39,7 @@ describe('meetings', () => {
 
       // The calendar link gives an iCalendar file for this meeting.
       const href = await page.getByRole('link', { name: 'Add to my calendar (.ics)' }).getAttribute('href');
-      const ics = await page.request.get(href);
+      const ics = await page.request.get(`${BASE}${href}`);
       assert.equal(ics.status(), 200);
       assert.match(ics.headers()['content-type'], /^text\/calendar/);
       const text = await ics.text();

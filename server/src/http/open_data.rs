@@ -52,9 +52,11 @@ pub async fn export(
         format,
         state.config.public_url.as_str().to_owned(),
     );
-    let body = Body::from_stream(futures_util::stream::unfold(chunks, |mut chunks| async {
-        chunks.recv().await.map(|chunk| (chunk, chunks))
-    }));
+    // Fused: the compression layer may poll again after the end.
+    let body = Body::from_stream(futures_util::StreamExt::fuse(futures_util::stream::unfold(
+        chunks,
+        |mut chunks| async { chunks.recv().await.map(|chunk| (chunk, chunks)) },
+    )));
     let content_type = match format {
         ExportFormat::Csv => "text/csv; charset=utf-8; header=present",
         ExportFormat::Json => "application/json",

@@ -169,11 +169,23 @@ async fn every_export_is_rfc_4180_csv_or_json_without_emails_or_hidden_content()
         for kind in app::consult::ExportKind::ALL {
             let columns = plaza::consult::exports::columns(kind);
             let csv_path = app::consult::export_path(slug, kind, app::consult::ExportFormat::Csv);
+            // Compressed on the way, as a browser asks.
+            let r = app
+                .send(Method::GET, &csv_path, |r| {
+                    r.header("accept-encoding", "br")
+                })
+                .await;
+            assert_eq!(r.status(), 200, "{csv_path}");
+            assert_eq!(header(&r, "content-encoding"), "br", "{csv_path}");
+            let compressed = r.bytes().await.expect("the whole compressed body");
+            let mut unpacked = Vec::new();
+            brotli::BrotliDecompress(&mut compressed.as_ref(), &mut unpacked).unwrap();
             let r = app.send(Method::GET, &csv_path, |r| r).await;
             assert_eq!(r.status(), 200, "{csv_path}");
             assert!(header(&r, "content-type").starts_with("text/csv; charset=utf-8"));
             assert_eq!(header(&r, "access-control-allow-origin"), "*");
             let csv = r.text().await.unwrap();
+            assert_eq!(unpacked, csv.as_bytes(), "{csv_path}: compressed the same");
             let json_path = app::consult::export_path(slug, kind, app::consult::ExportFormat::Json);
             let (status, json) = page(&app, &json_path, None).await;
             assert_eq!(status, 200, "{json_path}");
