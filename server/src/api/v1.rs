@@ -155,14 +155,9 @@ async fn process_named(db: &mut AnyConnection, slug: &str) -> Result<Process, Ap
 }
 
 fn area_text(area: &Area) -> String {
-    let wkt = |ring: Vec<(f64, f64)>| {
-        let points: Vec<String> = ring.iter().map(|(x, y)| format!("{x} {y}")).collect();
-        format!("POLYGON(({}))", points.join(", "))
-    };
     match area {
         Area::Place(iri) => iri.clone(),
-        Area::Bbox([w, s, e, n]) => wkt(vec![(*w, *s), (*e, *s), (*e, *n), (*w, *n), (*w, *s)]),
-        Area::Polygon(ring) => wkt(ring.clone()),
+        other => other.wkt().unwrap_or_default(),
     }
 }
 

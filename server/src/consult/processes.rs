@@ -99,6 +99,17 @@ impl Area {
         }
     }
 
+    /// A box or polygon as a WKT polygon in WGS 84 (`None` for a place).
+    pub fn wkt(&self) -> Option<String> {
+        let ring = match self {
+            Area::Place(_) => return None,
+            Area::Bbox([w, s, e, n]) => vec![(*w, *s), (*e, *s), (*e, *n), (*w, *n), (*w, *s)],
+            Area::Polygon(ring) => ring.clone(),
+        };
+        let points: Vec<String> = ring.iter().map(|(x, y)| format!("{x} {y}")).collect();
+        Some(format!("POLYGON(({}))", points.join(", ")))
+    }
+
     /// Whether the point (latitude, longitude) is inside; a place named by
     /// an IRI has no shape here, so every point is.
     pub fn holds(&self, latitude: f64, longitude: f64) -> bool {

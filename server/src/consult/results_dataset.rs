@@ -80,17 +80,12 @@ fn literal(text: &str) -> String {
 
 /// The area as a WKT polygon, or the place's IRI.
 fn spatial(area: &Area) -> String {
-    let wkt = |ring: &[(f64, f64)]| {
-        let points: Vec<String> = ring.iter().map(|(x, y)| format!("{x} {y}")).collect();
-        format!(
+    match (area, area.wkt()) {
+        (Area::Place(iri), _) => format!("<{iri}>"),
+        (_, wkt) => format!(
             "[ a dct:Location ; dcat:bbox {}^^<http://www.opengis.net/ont/geosparql#wktLiteral> ]",
-            literal(&format!("POLYGON(({}))", points.join(", ")))
-        )
-    };
-    match area {
-        Area::Place(iri) => format!("<{iri}>"),
-        Area::Bbox([w, s, e, n]) => wkt(&[(*w, *s), (*e, *s), (*e, *n), (*w, *n), (*w, *s)]),
-        Area::Polygon(ring) => wkt(ring),
+            literal(&wkt.unwrap_or_default())
+        ),
     }
 }
 
