@@ -43,6 +43,7 @@ pub mod supports;
 pub mod survey_admin;
 pub mod survey_pages;
 pub mod survey_responses;
+pub mod survey_tallies;
 pub mod surveying;
 pub mod surveys;
 pub mod threads;

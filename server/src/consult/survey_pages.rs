@@ -17,7 +17,8 @@ use crate::auth::{Caller, Permission};
 use crate::consult::form_drafts::{self, Draft};
 use crate::consult::markdown::{Flavour, render};
 use crate::consult::processes::Process;
-use crate::consult::survey_responses::{self, Tally};
+use crate::consult::survey_responses;
+use crate::consult::survey_tallies::{self, Tally};
 use crate::consult::surveying;
 use crate::consult::surveys::Survey;
 use crate::consult::views::header;
@@ -160,7 +161,7 @@ pub async fn results(
     moderated: bool,
     may_publish: bool,
 ) -> Result<SurveyResults, ServiceError> {
-    let (tallies, answered) = survey_responses::tallies(db, &process.id, survey.number)
+    let (tallies, answered) = survey_tallies::of_survey(db, &process.id, survey.number)
         .await
         .map_err(unavailable)?;
     let texts = survey_responses::texts(db, &process.id, survey.number, !moderated, TEXTS_SHOWN)

@@ -1,15 +1,16 @@
 //! Survey responses and their answers: the tables
 //! `consult_survey_responses` (one per citizen and survey: its unique key
 //! refuses a second) and `consult_survey_answers` (the rows of
-//! `app::consult::survey::AnswerRow`). Results are counted here, in SQL,
-//! from one index. The survey's counter is changed by the use case, in the
-//! same transaction (`surveying::answer`).
+//! `app::consult::survey::AnswerRow`). Saving a response changes the
+//! results' counts (`survey_tallies`) in the same transaction; the
+//! survey's counter is changed by the use case (`surveying::answer`).
 
 use app::consult::survey::AnswerRow;
 use serde_json::json;
 use sqlx::{AnyConnection, Row};
 
 use crate::auth::AccountId;
+use crate::consult::survey_tallies;
 use crate::auth::personal_data::{Erase, Export, PersonalData};
 use crate::store::Timestamp;
 
@@ -92,11 +93,18 @@ pub async fn save(
     let id = id_of(&mut *db, process_id, number, account)
         .await?
         .ok_or(sqlx::Error::RowNotFound)?;
+    let mut old = Vec::new();
     if !inserted {
-        sqlx::query("DELETE FROM consult_survey_answers WHERE response_id = $1")
-            .bind(&id)
-            .execute(&mut *db)
-            .await?;
+        old = sqlx::query(
+            "DELETE FROM consult_survey_answers WHERE response_id = $1 \
+             RETURNING question, row_index, choice, rank_given, text",
+        )
+        .bind(&id)
+        .fetch_all(&mut *db)
+        .await?
+        .iter()
+        .map(|r| answer_row(r, 0))
+        .collect();
         sqlx::query("UPDATE consult_survey_responses SET updated_at = $1 WHERE id = $2")
             .bind(now.as_str())
             .bind(&id)
@@ -120,61 +128,8 @@ pub async fn save(
         .execute(&mut *db)
         .await?;
     }
+    survey_tallies::change(&mut *db, process_id, number, &old, rows).await?;
     Ok(inserted)
-}
-
-/// How often one option (or point, or ranked option) was given.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Tally {
-    /// The question.
-    pub question: u32,
-    /// The matrix row (0 elsewhere).
-    pub row: u32,
-    /// The option or point.
-    pub choice: u32,
-    /// How many answers gave it.
-    pub count: i64,
-    /// The sum of the ranks it was given (rankings).
-    pub rank_sum: i64,
-}
-
-/// Every tally of survey `number`, and per question how many responses
-/// answered it: counted in SQL.
-pub async fn tallies(
-    db: &mut AnyConnection,
-    process_id: &str,
-    number: i64,
-) -> Result<(Vec<Tally>, Vec<(u32, i64)>), sqlx::Error> {
-    let tallies = sqlx::query(
-        "SELECT question, row_index, choice, COUNT(*), CAST(COALESCE(SUM(rank_given), 0) AS BIGINT) \
-         FROM consult_survey_answers WHERE process_id = $1 AND survey_number = $2 \
-         GROUP BY question, row_index, choice ORDER BY question, row_index, choice",
-    )
-    .bind(process_id)
-    .bind(number)
-    .fetch_all(&mut *db)
-    .await?
-    .iter()
-    .map(|r| Tally {
-        question: r.get::<i64, _>(0) as u32,
-        row: r.get::<i64, _>(1) as u32,
-        choice: r.get::<i64, _>(2) as u32,
-        count: r.get(3),
-        rank_sum: r.get(4),
-    })
-    .collect();
-    let answered = sqlx::query(
-        "SELECT question, COUNT(DISTINCT response_id) FROM consult_survey_answers \
-         WHERE process_id = $1 AND survey_number = $2 GROUP BY question ORDER BY question",
-    )
-    .bind(process_id)
-    .bind(number)
-    .fetch_all(&mut *db)
-    .await?
-    .iter()
-    .map(|r| (r.get::<i64, _>(0) as u32, r.get::<i64, _>(1)))
-    .collect();
-    Ok((tallies, answered))
 }
 
 /// A free-text answer, with the pseudonymous id of its response.

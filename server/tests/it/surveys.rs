@@ -95,6 +95,26 @@ pub(crate) async fn add_survey(
 /// The rows of the test's consultation only (the demo city has its own).
 pub(crate) const QUAY: &str = "(SELECT id FROM consult_processes WHERE slug = 'quay')";
 
+/// The kept counts equal a recount of every answer row, both ways.
+pub(crate) async fn assert_tallies_equal_a_recount(app: &TestApp) {
+    let tallies = "SELECT process_id, survey_number, question, row_index, choice, answers, rank_sum \
+                   FROM consult_survey_tallies WHERE answers > 0";
+    let recount = "SELECT process_id, survey_number, question, row_index, choice, COUNT(*), \
+                   CAST(COALESCE(SUM(rank_given), 0) AS BIGINT) FROM consult_survey_answers \
+                   GROUP BY process_id, survey_number, question, row_index, choice";
+    let questions = "SELECT process_id, survey_number, question, responses \
+                     FROM consult_survey_question_counts WHERE responses > 0";
+    let responses = "SELECT process_id, survey_number, question, COUNT(DISTINCT response_id) \
+                     FROM consult_survey_answers GROUP BY process_id, survey_number, question";
+    for (kept, counted) in [(tallies, recount), (questions, responses)] {
+        for (a, b) in [(kept, counted), (counted, kept)] {
+            let sql = format!("SELECT COUNT(*) FROM ({a} EXCEPT {b}) AS difference");
+            assert_eq!(count(app, &sql).await, 0, "{a}\nEXCEPT {b}");
+        }
+    }
+    assert!(count(app, "SELECT COUNT(*) FROM consult_survey_tallies").await > 0);
+}
+
 pub(crate) async fn count(app: &TestApp, query: &str) -> i64 {
     let sql = app.sql().await;
     let n: i64 = sqlx::query_scalar(query)
@@ -329,6 +349,7 @@ async fn citizens_answer_change_their_answers_and_each_refusal_names_its_questio
             .await
             .contains("done=survey_answered")
     );
+    assert_tallies_equal_a_recount(&app).await;
     assert_eq!(
         count(
             &app,
@@ -417,6 +438,7 @@ async fn citizens_answer_change_their_answers_and_each_refusal_names_its_questio
         results.contains("<svg") && results.contains("<table"),
         "a chart and its table"
     );
+    assert_tallies_equal_a_recount(&app).await;
 }
 
 #[tokio::test]
