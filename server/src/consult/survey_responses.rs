@@ -10,8 +10,8 @@ use serde_json::json;
 use sqlx::{AnyConnection, Row};
 
 use crate::auth::AccountId;
-use crate::consult::survey_tallies;
 use crate::auth::personal_data::{Erase, Export, PersonalData};
+use crate::consult::survey_tallies;
 use crate::store::Timestamp;
 
 /// `account`'s response to survey `number`: its id and answer rows.
